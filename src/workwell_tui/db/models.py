@@ -1,0 +1,212 @@
+"""SQLModel tables: the whole data model of the service.
+
+Every table has a UUID primary key and created_at/updated_at (UTC) so that records from several
+laptops can later be merged on a team server. Enumerated fields hold the string values of the enums
+in `workwell_tui.domain.enums`; they are plain strings in the database so migrations stay simple.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Now in UTC (aware), for record timestamps."""
+    return datetime.now(UTC)
+
+
+class Record(SQLModel):
+    """Columns every table shares."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, sa_column_kwargs={"onupdate": utcnow})
+
+
+class Participant(Record, table=True):
+    """A person referred to WorkWell."""
+
+    __table_args__ = (Index("ix_participant_stage_district", "stage", "district"),)
+
+    reference: str = Field(index=True, unique=True, max_length=16)
+    first_name: str = Field(max_length=100)
+    last_name: str = Field(index=True, max_length=100)
+    preferred_name: str = Field(default="", max_length=100)
+    date_of_birth: date | None = None
+    email: str = Field(default="", max_length=254)
+    phone: str = Field(default="", max_length=40)
+    address: str = Field(default="", max_length=400)
+    postcode: str = Field(default="", max_length=10)
+    district: str = Field(default="", max_length=100)
+    referral_source: str = Field(default="self", max_length=20)
+    referral_date: date
+    work_situation: str = Field(default="other", max_length=30)
+    employer_name: str = Field(default="", max_length=200)
+    consent_processing: bool = False
+    consent_processing_on: date | None = None
+    consent_share_gp: bool = False
+    consent_share_gp_on: date | None = None
+    consent_contact_employer: bool = False
+    consent_contact_employer_on: date | None = None
+    consent_share_health_with_employer: bool = False
+    consent_share_health_with_employer_on: date | None = None
+    stage: str = Field(default="referred", max_length=20)
+    stage_reason: str = Field(default="", max_length=1000)
+    signposted_to: str = Field(default="", max_length=400)
+    stage_changed_on: date | None = None
+    notes: str = Field(default="")
+
+
+class Assessment(Record, table=True):
+    """The joined-up assessment, saved as a draft on every step until completed."""
+
+    __table_args__ = (Index("ix_assessment_participant_status", "participant_id", "status"),)
+
+    participant_id: uuid.UUID = Field(foreign_key="participant.id", ondelete="CASCADE")
+    kind: str = Field(default="initial", max_length=10)
+    status: str = Field(default="draft", max_length=10)
+    step: int = 1
+    answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    started_at: datetime = Field(default_factory=utcnow)
+    saved_at: datetime = Field(default_factory=utcnow)
+    completed_at: datetime | None = None
+
+
+class MeasureResult(Record, table=True):
+    """One completed questionnaire or scale, at baseline or a review."""
+
+    participant_id: uuid.UUID = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)
+    assessment_id: uuid.UUID | None = Field(
+        default=None, foreign_key="assessment.id", ondelete="SET NULL"
+    )
+    instrument: str = Field(max_length=20)
+    item_answers: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    total: int | None = None
+    taken_at: datetime = Field(default_factory=utcnow)
+    timepoint: str = Field(default="baseline", max_length=10)
+    review_week: int | None = None
+
+
+class Plan(Record, table=True):
+    """An up-to-12-week plan (length is a setting) with objectives."""
+
+    participant_id: uuid.UUID = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)
+    assessment_id: uuid.UUID | None = Field(
+        default=None, foreign_key="assessment.id", ondelete="SET NULL"
+    )
+    status: str = Field(default="draft", max_length=10)
+    start_date: date | None = None
+    length_weeks: int = 12
+    review_weeks: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    goals: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    closed_on: date | None = None
+    closing_note: str = ""
+
+
+class Objective(Record, table=True):
+    """One objective of a plan, for a physical, psychological, social or work need."""
+
+    plan_id: uuid.UUID = Field(foreign_key="plan.id", ondelete="CASCADE", index=True)
+    domain: str = Field(max_length=20)
+    what: str = Field(max_length=500)
+    steps: str = ""
+    target_week: int | None = None
+    status: str = Field(default="not_started", max_length=20)
+    progress_notes: str = ""
+    position: int = 0
+
+
+class Contact(Record, table=True):
+    """A contact between coach and participant, booked or held."""
+
+    __table_args__ = (Index("ix_contact_participant_status_at", "participant_id", "status", "at"),)
+
+    participant_id: uuid.UUID = Field(foreign_key="participant.id", ondelete="CASCADE")
+    at: datetime
+    mode: str = Field(default="in_person", max_length=20)
+    duration_minutes: int | None = None
+    status: str = Field(default="held", max_length=20)
+    purpose: str = Field(default="check_in", max_length=20)
+    notes: str = ""
+
+
+class Adjustment(Record, table=True):
+    """A workplace adjustment from the catalogue, agreed and tracked with the employer."""
+
+    participant_id: uuid.UUID = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)
+    plan_id: uuid.UUID | None = Field(default=None, foreign_key="plan.id", ondelete="SET NULL")
+    catalogue_key: str = Field(max_length=40)
+    status: str = Field(default="suggested", max_length=20)
+    owner: str = Field(default="participant", max_length=20)
+    requested_on: date | None = None
+    agreed_on: date | None = None
+    review_on: date | None = None
+    notes: str = ""
+    employer_shareable: bool = True
+
+
+class Service(Record, table=True):
+    """A local service in the directory (imported from Open Referral UK, or added by hand)."""
+
+    __table_args__ = (UniqueConstraint("source", "source_id", name="uq_service_source"),)
+
+    source: str = Field(default="local", max_length=40)
+    source_id: str | None = Field(default=None, max_length=200)
+    name: str = Field(index=True, max_length=300)
+    organisation: str = Field(default="", max_length=300)
+    description: str = ""
+    category: str = Field(default="", max_length=100)
+    phone: str = Field(default="", max_length=60)
+    email: str = Field(default="", max_length=254)
+    website: str = Field(default="", max_length=500)
+    address: str = Field(default="", max_length=500)
+    postcode: str = Field(default="", max_length=10)
+    service_area: str = Field(default="", max_length=300)
+    cost: str = Field(default="", max_length=300)
+    schedule: str = Field(default="", max_length=500)
+    extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Referral(Record, table=True):
+    """A referral of a participant to a local service."""
+
+    participant_id: uuid.UUID = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)
+    service_id: uuid.UUID | None = Field(
+        default=None, foreign_key="service.id", ondelete="SET NULL"
+    )
+    service_name: str = Field(default="", max_length=300)
+    status: str = Field(default="suggested", max_length=20)
+    made_on: date | None = None
+    status_changed_on: date | None = None
+    outcome: str = ""
+    notes: str = ""
+
+
+class AuditEvent(Record, table=True):
+    """Append-only: who did what to which record, and when. Never health content."""
+
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor: str = Field(max_length=100)
+    action: str = Field(max_length=60)
+    record_type: str = Field(max_length=40)
+    record_id: str = Field(default="", max_length=40)
+    detail: str = Field(default="", max_length=200)
+
+
+ALL_TABLES = (
+    Participant,
+    Assessment,
+    MeasureResult,
+    Plan,
+    Objective,
+    Contact,
+    Adjustment,
+    Service,
+    Referral,
+    AuditEvent,
+)

@@ -1,0 +1,1 @@
+"""Pure Python rules of the WorkWell service. Nothing here may import textual or the database."""

@@ -1,0 +1,210 @@
+"""The fixed vocabularies of the service, in the coach's words.
+
+Each enum's value is what is stored in the database; `label` is what a coach reads on screen.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Labelled(StrEnum):
+    """A stored value with a human label; subclasses set `_labels`."""
+
+    @property
+    def label(self) -> str:
+        """What a coach reads on screen."""
+        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+
+
+class Stage(Labelled):
+    """Where a participant is in the service."""
+
+    REFERRED = "referred"
+    ASSESSING = "assessing"
+    ON_PLAN = "on_plan"
+    CLOSED = "closed"
+    SIGNPOSTED = "signposted"
+
+
+class ReferralSource(Labelled):
+    """Who referred the participant."""
+
+    SELF = "self"
+    GP = "gp"
+    EMPLOYER = "employer"
+    COMMUNITY = "community"
+    JOBCENTRE = "jobcentre"
+    OTHER = "other"
+
+
+class WorkSituation(Labelled):
+    """The participant's relationship to work at referral."""
+
+    OFF_SICK = "off_sick"
+    STRUGGLING = "struggling"
+    OUT_OF_WORK_SHORT = "out_of_work_short"
+    OUT_OF_WORK_LONG = "out_of_work_long"
+    NEVER_WORKED = "never_worked"
+    OTHER = "other"
+
+
+class AssessmentStatus(Labelled):
+    """Lifecycle of an assessment."""
+
+    DRAFT = "draft"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+
+
+class AssessmentKind(Labelled):
+    """The first joined-up assessment, or a re-assessment at a review."""
+
+    INITIAL = "initial"
+    REVIEW = "review"
+
+
+class Instrument(Labelled):
+    """Free, licence-free measures used at baseline and review."""
+
+    PHQ9 = "phq9"
+    GAD7 = "gad7"
+    WSAS = "wsas"
+    CONFIDENCE = "confidence"
+    SELF_RATED_HEALTH = "self_rated_health"
+
+
+class Timepoint(Labelled):
+    """When a measure was taken."""
+
+    BASELINE = "baseline"
+    REVIEW = "review"
+
+
+class PlanStatus(Labelled):
+    """Lifecycle of a plan."""
+
+    DRAFT = "draft"
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class Domain(Labelled):
+    """The need an objective addresses."""
+
+    PHYSICAL = "physical"
+    PSYCHOLOGICAL = "psychological"
+    SOCIAL = "social"
+    WORK = "work"
+
+
+class ObjectiveStatus(Labelled):
+    """Progress of one plan objective."""
+
+    NOT_STARTED = "not_started"
+    AGREED = "agreed"
+    IN_PROGRESS = "in_progress"
+    ACHIEVED = "achieved"
+    DROPPED = "dropped"
+
+
+class ContactMode(Labelled):
+    """How a contact happened."""
+
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    VIDEO = "video"
+    MESSAGE = "message"
+
+
+class ContactStatus(Labelled):
+    """A booked contact becomes held, missed or cancelled."""
+
+    BOOKED = "booked"
+    HELD = "held"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+
+
+class ContactPurpose(Labelled):
+    """Why the coach and participant met."""
+
+    ASSESSMENT = "assessment"
+    CHECK_IN = "check_in"
+    REVIEW = "review"
+    EMPLOYER = "employer"
+    OTHER = "other"
+
+
+class AdjustmentStatus(Labelled):
+    """Progress of a workplace adjustment."""
+
+    SUGGESTED = "suggested"
+    AGREED = "agreed"
+    REQUESTED = "requested"
+    IN_PLACE = "in_place"
+    DECLINED = "declined"
+
+
+class AdjustmentOwner(Labelled):
+    """Who is taking an adjustment forward."""
+
+    PARTICIPANT = "participant"
+    EMPLOYER = "employer"
+    COACH = "coach"
+    ACCESS_TO_WORK = "access_to_work"
+
+
+class ReferralStatus(Labelled):
+    """Progress of a referral to a local service."""
+
+    SUGGESTED = "suggested"
+    MADE = "made"
+    ACCEPTED = "accepted"
+    WAITING = "waiting"
+    ATTENDED = "attended"
+    DECLINED = "declined"
+    CLOSED = "closed"
+
+
+class CaseloadFlag(Labelled):
+    """Why a participant needs the coach now."""
+
+    REVIEW_DUE = "review_due"
+    DRAFT_SAVED = "draft_saved"
+    NO_RECENT_CONTACT = "no_recent_contact"
+
+
+_LABELS: dict[StrEnum, str] = {
+    Stage.REFERRED: "Referred",
+    Stage.ASSESSING: "Assessing",
+    Stage.ON_PLAN: "On plan",
+    Stage.CLOSED: "Closed",
+    Stage.SIGNPOSTED: "Not eligible / signposted",
+    ReferralSource.SELF: "Self-referral",
+    ReferralSource.GP: "GP",
+    ReferralSource.EMPLOYER: "Employer",
+    ReferralSource.COMMUNITY: "Community sector",
+    ReferralSource.JOBCENTRE: "Jobcentre",
+    ReferralSource.OTHER: "Other",
+    WorkSituation.OFF_SICK: "Employed and off sick",
+    WorkSituation.STRUGGLING: "Employed and struggling at work",
+    WorkSituation.OUT_OF_WORK_SHORT: "Out of work under 6 months",
+    WorkSituation.OUT_OF_WORK_LONG: "Out of work 6 months or more",
+    WorkSituation.NEVER_WORKED: "Never worked",
+    WorkSituation.OTHER: "Other",
+    Instrument.PHQ9: "PHQ-9",
+    Instrument.GAD7: "GAD-7",
+    Instrument.WSAS: "WSAS",
+    Instrument.CONFIDENCE: "Confidence about work",
+    Instrument.SELF_RATED_HEALTH: "Self-rated health",
+    Domain.PSYCHOLOGICAL: "Psychological",
+    ContactMode.IN_PERSON: "In person",
+    ContactMode.MESSAGE: "Text or email",
+    ContactPurpose.CHECK_IN: "Check-in",
+    AdjustmentStatus.IN_PLACE: "In place",
+    AdjustmentOwner.ACCESS_TO_WORK: "Access to Work",
+    CaseloadFlag.REVIEW_DUE: "review due",
+    CaseloadFlag.DRAFT_SAVED: "draft saved",
+    CaseloadFlag.NO_RECENT_CONTACT: "no recent contact",
+}
