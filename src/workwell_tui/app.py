@@ -1,0 +1,138 @@
+"""The App: opens the database in a worker, shows the caseload, global keys, the idle lock."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from workwell_tui.commands import ParticipantCommands
+from workwell_tui.config import Paths, Settings
+from workwell_tui.screens.caseload import CaseloadScreen
+from workwell_tui.screens.cover import LockScreen, PrivacyScreen
+from workwell_tui.screens.problem import ProblemScreen
+from workwell_tui.styles import style
+from workwell_tui.themes import THEMES
+
+if TYPE_CHECKING:
+    from workwell_tui.db.store import Store
+    from workwell_tui.domain.caseload import CaseloadRow
+
+IDLE_CHECK_SECONDS = 15
+
+
+class WorkwellApp(App[None]):
+    """WorkWell coach."""
+
+    TITLE = "WorkWell"
+    CSS_PATH = style("app.tcss")
+    COMMANDS = App.COMMANDS | {ParticipantCommands}
+    BINDINGS = [
+        Binding("f2", "privacy", "Hide screen", priority=True, id="app.privacy"),
+        Binding("h", "privacy", "Hide screen", show=False, id="app.privacy.h"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, paths: Paths | None, settings: Settings, store: Store | None = None) -> None:
+        super().__init__()
+        self.paths = paths
+        self.settings = settings
+        self.store: Store | None = store
+        self.caseload_rows: list[CaseloadRow] = []
+        self._last_input = time.monotonic()
+
+    def on_mount(self) -> None:
+        """Show the caseload straight away; the database opens behind it."""
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = self.settings.theme
+        self.push_screen(CaseloadScreen())
+        self.load_caseload()
+        if self.settings.idle_lock_minutes:
+            self.set_interval(IDLE_CHECK_SECONDS, self._check_idle)
+
+    @work(thread=True, exclusive=True, group="caseload")
+    def load_caseload(self) -> None:
+        """Open the database if needed, then read the caseload (off the UI thread)."""
+        from workwell_tui.db.store import Store, StoreError
+
+        try:
+            if self.store is None:
+                assert self.paths is not None
+                self.store = Store.open(self.paths, self.settings, fill_demo=self.paths.demo)
+            rows = self.store.caseload()
+        except StoreError as error:
+            self.call_from_thread(self.show_problem, str(error))
+            return
+        self.call_from_thread(self._caseload_loaded, rows)
+
+    def _caseload_loaded(self, rows: list[CaseloadRow]) -> None:
+        self.caseload_rows = rows
+        for screen in self.screen_stack:
+            if isinstance(screen, CaseloadScreen):
+                screen.show_rows(rows)
+
+    def show_problem(self, message: str) -> None:
+        """Replace everything with a clear message and a way out; never a traceback."""
+        self.push_screen(ProblemScreen(message))
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note input for the idle lock."""
+        if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _check_idle(self) -> None:
+        idle_minutes = (time.monotonic() - self._last_input) / 60
+        if idle_minutes >= self.settings.idle_lock_minutes and not self._covered():
+            self.push_screen(LockScreen(self.settings.idle_lock_minutes))
+
+    def _covered(self) -> bool:
+        return isinstance(self.screen, PrivacyScreen | LockScreen)
+
+    def action_privacy(self) -> None:
+        """Hide everything behind a neutral cover, or show it again."""
+        if isinstance(self.screen, PrivacyScreen):
+            self.screen.dismiss()
+        elif not isinstance(self.screen, LockScreen):
+            self.push_screen(PrivacyScreen())
+
+    def action_command_palette(self) -> None:
+        """The command palette, except while the screen is covered."""
+        if not self._covered():
+            super().action_command_palette()
+
+    def action_toggle_high_contrast(self) -> None:
+        """Switch between the calm and the high-contrast colours."""
+        self.theme = (
+            "workwell" if self.theme == "workwell-high-contrast" else "workwell-high-contrast"
+        )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The app's own actions in the command palette."""
+        if isinstance(screen, PrivacyScreen | LockScreen):
+            return
+        yield SystemCommand("New referral", "Add a new participant", self._new_referral)
+        yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
+        yield SystemCommand(
+            "High-contrast colours",
+            "Switch between the calm and the high-contrast theme",
+            self.action_toggle_high_contrast,
+        )
+        yield SystemCommand("Quit", "Close WorkWell (everything is saved)", self.exit)
+
+    def _new_referral(self) -> None:
+        from workwell_tui.screens.referral_form import ReferralFormScreen
+
+        self.push_screen(ReferralFormScreen())
+
+    def open_participant(self, participant_id: str) -> None:
+        """Show one participant's screen."""
+        from workwell_tui.screens.participant import ParticipantScreen
+
+        self.push_screen(ParticipantScreen(participant_id))

@@ -1,0 +1,87 @@
+"""`workwell caseload`: the caseload as a table, CSV or JSON, the same rows the screen shows."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import TextIO
+
+from workwell_tui import clock
+from workwell_tui.db.store import Store
+from workwell_tui.domain.caseload import CaseloadRow, filter_rows
+from workwell_tui.domain.dates import friendly_when
+from workwell_tui.domain.enums import Stage
+
+COLUMNS = (
+    "reference",
+    "first_name",
+    "last_name",
+    "district",
+    "stage",
+    "plan_week",
+    "next_contact",
+    "flags",
+)
+
+
+def row_record(row: CaseloadRow) -> dict[str, object]:
+    """One participant as plain values (JSON and CSV)."""
+    return {
+        "reference": row.reference,
+        "first_name": row.first_name,
+        "last_name": row.last_name,
+        "district": row.district,
+        "stage": row.stage.value,
+        "plan_week": row.plan_week,
+        "next_contact": row.next_contact.astimezone().isoformat(timespec="minutes")
+        if row.next_contact
+        else None,
+        "flags": [flag.value for flag in row.flags],
+    }
+
+
+def print_caseload(
+    store: Store,
+    stage: str | None,
+    district: str | None,
+    search: str | None,
+    output_format: str,
+    out: TextIO,
+) -> int:
+    """Print the filtered caseload; returns the exit status."""
+    everyone = store.caseload()
+    rows = filter_rows(everyone, search or "", Stage(stage) if stage else None, district or None)
+    if output_format == "json":
+        json.dump([row_record(row) for row in rows], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    elif output_format == "csv":
+        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            record = row_record(row)
+            record["flags"] = ";".join(record["flags"])  # type: ignore[arg-type]
+            writer.writerow(record)
+    else:
+        today = clock.today()
+        table = [("Ref", "Name", "District", "Stage", "Next contact", "Flags")]
+        for row in rows:
+            table.append(
+                (
+                    row.reference,
+                    row.name,
+                    row.district,
+                    row.stage_text,
+                    friendly_when(row.next_contact, today),
+                    ", ".join(flag.label for flag in row.flags),
+                )
+            )
+        widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
+        for line in table:
+            out.write(
+                "  ".join(
+                    cell.ljust(width) for cell, width in zip(line, widths, strict=True)
+                ).rstrip()
+            )
+            out.write("\n")
+        out.write(f"{len(rows)} of {len(everyone)} shown\n")
+    return 0

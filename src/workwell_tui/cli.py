@@ -1,0 +1,158 @@
+"""The `workwell` command: run the app, fill demo data, print the caseload.
+
+Start-up is kept light: argparse and settings only; Textual, SQLModel and Alembic are imported
+when the chosen command needs them, so the first frame comes quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from workwell_tui.config import Paths, Settings, SettingsError, load_settings, resolve_paths
+
+STAGE_CHOICES = ("referred", "assessing", "on_plan", "closed", "signposted")
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_argument_group("where data lives")
+    group.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="folder for the database and backups (default: the user data dir; "
+        "or set WORKWELL_DATA_DIR)",
+    )
+    group.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="any SQLAlchemy URL, e.g. postgresql+psycopg://… (or set WORKWELL_DATABASE_URL)",
+    )
+    group.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use the separate demo database (fictional people), never the real one",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for `workwell` and its subcommands."""
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="workwell",
+        parents=[common],
+        description="WorkWell coach: caseload, assessment and plans for Work and Health Coaches. "
+        "With no command, opens the app.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser(
+        "run", parents=[common], help="open the app (the default)", description="Open the app."
+    )
+    demo = commands.add_parser(
+        "demo",
+        parents=[common],
+        help="fill a database with fictional participants",
+        description="Fill a database (the demo one unless --database-url or --data-dir says "
+        "otherwise) with fictional participants, plans, contacts and referrals. Repeatable: the "
+        "same --seed gives the same people.",
+    )
+    demo.add_argument("--participants", type=int, default=40, metavar="N", help="how many (40)")
+    demo.add_argument("--seed", type=int, default=2026, help="random seed (2026)")
+    caseload = commands.add_parser(
+        "caseload",
+        parents=[common],
+        help="print the caseload as a table, CSV or JSON",
+        description="Print the caseload as the app shows it, for scripts and monthly returns.",
+    )
+    caseload.add_argument("--stage", choices=STAGE_CHOICES, help="only this stage")
+    caseload.add_argument("--district", metavar="NAME", help="only this district")
+    caseload.add_argument("--search", metavar="TEXT", help="name or reference contains TEXT")
+    caseload.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output (table)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `workwell` command; returns the exit status."""
+    # Everything we create (database, WAL, exports) is readable by this user only.
+    os.umask(0o077)
+    args = build_parser().parse_args(argv)
+    demo = bool(getattr(args, "demo", False))
+    command = args.command or "run"
+    if command == "demo" and not hasattr(args, "database_url"):
+        demo = True
+    paths = resolve_paths(
+        data_dir=getattr(args, "data_dir", None),
+        database_url=getattr(args, "database_url", None),
+        demo=demo,
+    )
+    try:
+        settings = load_settings(paths.settings_file)
+    except SettingsError as error:
+        print(f"workwell: settings problem: {error}", file=sys.stderr)
+        return 2
+    if command == "demo":
+        return _demo(paths, settings, args.participants, args.seed)
+    if command == "caseload":
+        from workwell_tui.caseload_report import print_caseload
+
+        return _with_store(
+            paths,
+            settings,
+            lambda store: print_caseload(
+                store, args.stage, args.district, args.search, args.format, sys.stdout
+            ),
+        )
+    from workwell_tui.app import WorkwellApp
+
+    WorkwellApp(paths=paths, settings=settings).run()
+    return 0
+
+
+def _with_store(paths: Paths, settings: Settings, action: object) -> int:
+    from workwell_tui.db.store import Store, StoreError
+
+    try:
+        store = Store.open(paths, settings, fill_demo=paths.demo)
+    except StoreError as error:
+        print(f"workwell: {error}", file=sys.stderr)
+        return 1
+    try:
+        return int(action(store))  # type: ignore[operator]
+    finally:
+        store.close()
+
+
+def _demo(paths: Paths, settings: Settings, participants: int, seed: int) -> int:
+    if participants < 1:
+        print("workwell: --participants must be 1 or more", file=sys.stderr)
+        return 2
+    import time
+
+    from workwell_tui import clock
+    from workwell_tui.db.store import Store, StoreError
+    from workwell_tui.demo_data import fill_demo
+
+    try:
+        store = Store.open(paths, settings)
+    except StoreError as error:
+        print(f"workwell: {error}", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    try:
+        added = fill_demo(
+            store.engine, participants, today=clock.now(), settings=settings, seed=seed
+        )
+    finally:
+        store.close()
+    where = "the demo database" if paths.demo else "the database"
+    seconds = time.perf_counter() - started
+    print(f"Added {added:,} fictional participants to {where} in {seconds:.1f} s.")
+    return 0

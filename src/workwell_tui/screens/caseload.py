@@ -1,0 +1,207 @@
+"""The caseload (home) screen: find anyone in a keystroke, filter by stage and district, sort."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Select, Static
+
+from workwell_tui import clock
+from workwell_tui.domain.caseload import CaseloadRow, filter_rows, sort_rows
+from workwell_tui.domain.enums import Stage
+from workwell_tui.styles import style
+from workwell_tui.widgets.caseload_table import COLUMNS, CaseloadTable
+
+if TYPE_CHECKING:
+    from workwell_tui.app import WorkwellApp
+
+SORT_ORDER = ("next_action", *(column.key for column in COLUMNS))
+
+
+class CaseloadScreen(Screen[None]):
+    """Every participant of the coach, sorted by what needs doing next."""
+
+    CSS_PATH = style("caseload.tcss")
+    AUTO_FOCUS = "#find"
+    BINDINGS = [
+        Binding("slash", "find", "Find", id="caseload.find"),
+        Binding("n", "new_referral", "New referral", id="caseload.new"),
+        Binding("s", "choose('#stage')", "Stage", id="caseload.stage"),
+        Binding("d", "choose('#district')", "District", id="caseload.district"),
+        Binding("o", "sort(1)", "Sort", id="caseload.sort"),
+        Binding("O", "sort(-1)", "Sort back", show=False),
+        Binding("r", "reverse", "Reverse", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.all_rows: list[CaseloadRow] = []
+        self.sort_key = "next_action"
+        self.sort_reverse = False
+        self._last_filter: tuple[str, Stage | None, str | None] | None = None
+        self._last_result: list[CaseloadRow] = []
+
+    @property
+    def workwell(self) -> WorkwellApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """Masthead, filters, the table and the footer."""
+        settings = self.workwell.settings
+        with Horizontal(id="masthead"):
+            yield Static(f"WorkWell · {settings.area}", id="area")
+            yield Static("", id="now")
+        with Horizontal(id="filters"):
+            yield Input(placeholder="Find name or WW-ref", compact=True, id="find")
+            yield Select(
+                [(stage.label, stage.value) for stage in Stage],
+                prompt="Stage: all",
+                compact=True,
+                id="stage",
+            )
+            yield Select(
+                [(district, district) for district in settings.districts],
+                prompt="District: all",
+                compact=True,
+                id="district",
+            )
+            yield Static("", id="count")
+        yield CaseloadTable(id="caseload")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start the clock in the masthead."""
+        self._tick()
+        self.set_interval(30, self._tick)
+
+    def on_screen_resume(self) -> None:
+        """Coming back from a participant: read the caseload again in the background."""
+        if self.workwell.store is not None:
+            self.workwell.load_caseload()
+
+    def _tick(self) -> None:
+        moment = clock.now()
+        self.query_one("#now", Static).update(f"{moment:%a} {moment.day} {moment:%b %Y  %H:%M}")
+
+    @property
+    def table(self) -> CaseloadTable:
+        """The caseload table."""
+        return self.query_one(CaseloadTable)
+
+    def show_rows(self, rows: list[CaseloadRow]) -> None:
+        """New rows from the database: sort, filter, keep the cursor where it was."""
+        current = self.table.current
+        self.all_rows = sort_rows(rows, self.sort_key, self.sort_reverse)
+        self._last_filter = None
+        self.table.empty_message = (
+            "No one matches. Esc clears the search."
+            if rows
+            else "No participants yet. Press n to add the first referral."
+        )
+        self.refilter(keep=current.participant_id if current else None)
+
+    def refilter(self, keep: str | None = None) -> None:
+        """Apply the find text, stage and district; reuse the last result while typing on."""
+        text = self.query_one("#find", Input).value.strip().lower()
+        stage_value = self.query_one("#stage", Select).value
+        district_value = self.query_one("#district", Select).value
+        stage = Stage(stage_value) if isinstance(stage_value, str) else None
+        district = district_value if isinstance(district_value, str) else None
+        source: list[CaseloadRow] = self.all_rows
+        last = self._last_filter
+        if last is not None and last[1:] == (stage, district) and text.startswith(last[0]):
+            # Typing one more letter can only narrow the list.
+            source = self._last_result
+        result = filter_rows(source, text, stage, district)
+        self._last_filter = (text, stage, district)
+        self._last_result = result
+        self.table.sort_key, self.table.sort_reverse = self.sort_key, self.sort_reverse
+        self.table.set_rows(result, keep=keep)
+        self.query_one("#count", Static).update(f"{len(result):,} of {len(self.all_rows):,} shown")
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self) -> None:
+        self.refilter()
+
+    @on(Select.Changed)
+    def _select_changed(self) -> None:
+        self.refilter()
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self) -> None:
+        self.table.action_open()
+
+    def on_key(self, event: object) -> None:
+        """From the find box, Down goes to the rows and Esc clears the search."""
+        from textual.events import Key
+
+        if not isinstance(event, Key):
+            return
+        find = self.query_one("#find", Input)
+        if self.focused is find and event.key == "down":
+            self.table.focus()
+            event.stop()
+        elif event.key == "escape" and (find.value or self.focused is not find):
+            find.value = ""
+            find.focus()
+            event.stop()
+
+    @on(CaseloadTable.Opened)
+    def _open(self, message: CaseloadTable.Opened) -> None:
+        self.workwell.open_participant(message.participant_id)
+
+    @on(CaseloadTable.SortRequested)
+    def _sort_by_column(self, message: CaseloadTable.SortRequested) -> None:
+        if message.key == self.sort_key:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_key, self.sort_reverse = message.key, False
+        self._resort()
+
+    def action_find(self) -> None:
+        """Put the cursor in the find box."""
+        self.query_one("#find", Input).focus()
+
+    def action_new_referral(self) -> None:
+        """Open the referral form for a new participant."""
+        from workwell_tui.screens.referral_form import ReferralFormScreen
+
+        self.app.push_screen(ReferralFormScreen())
+
+    def action_choose(self, selector: str) -> None:
+        """Open the stage or district list."""
+        select = self.query_one(selector, Select)
+        select.focus()
+        select.expanded = True
+
+    def action_sort(self, step: int) -> None:
+        """Sort by the next (or previous) column; next action is the first."""
+        index = SORT_ORDER.index(self.sort_key)
+        self.sort_key = SORT_ORDER[(index + step) % len(SORT_ORDER)]
+        self.sort_reverse = False
+        self._resort()
+        self.notify(f"Sorted by {self.sort_label}", timeout=2)
+
+    def action_reverse(self) -> None:
+        """Reverse the sort order."""
+        self.sort_reverse = not self.sort_reverse
+        self._resort()
+
+    @property
+    def sort_label(self) -> str:
+        """The sort in words."""
+        if self.sort_key == "next_action":
+            return "next action"
+        return next(c.title for c in COLUMNS if c.key == self.sort_key).lower()
+
+    def _resort(self) -> None:
+        current = self.table.current
+        self.all_rows = sort_rows(self.all_rows, self.sort_key, self.sort_reverse)
+        self._last_filter = None
+        self.refilter(keep=current.participant_id if current else None)

@@ -1,0 +1,264 @@
+"""New referral: the form a coach fills in when someone is referred or refers themselves.
+
+Every message shows beside its field; a refused form keeps everything typed. Under-16s are not
+silently turned away: the coach can record them as not eligible, with a signpost.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Input, Select, Static
+
+from workwell_tui import clock
+from workwell_tui.domain.dates import parse_uk_date, uk_short
+from workwell_tui.domain.eligibility_age import age_on
+from workwell_tui.domain.enums import ReferralSource, WorkSituation
+from workwell_tui.domain.referral import MINIMUM_AGE, ReferralCheck, check_referral
+from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.styles import style
+from workwell_tui.widgets.form_field import FormField
+
+if TYPE_CHECKING:
+    from workwell_tui.app import WorkwellApp
+    from workwell_tui.db.models import Participant
+
+TEXT_FIELDS = (
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "date_of_birth",
+    "phone",
+    "email",
+    "postcode",
+    "referral_date",
+    "employer_name",
+)
+SELECT_FIELDS = ("district", "referral_source", "work_situation")
+
+
+class ReferralFormScreen(Screen[None]):
+    """Add a participant from a referral."""
+
+    CSS_PATH = style("form.tcss")
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="referral.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="referral.cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tried = False
+        self.saving = False
+
+    @property
+    def workwell(self) -> WorkwellApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """The form, in the order a referral is usually read out."""
+        settings = self.workwell.settings
+        with Horizontal(id="title-bar"):
+            yield Static("New referral", id="title")
+            yield Static("* needed", id="legend")
+        with VerticalScroll(id="form"):
+            yield FormField("First name", Input(compact=True, id="first_name"), required=True)
+            yield FormField("Last name", Input(compact=True, id="last_name"), required=True)
+            yield FormField("Preferred name", Input(compact=True, id="preferred_name"))
+            yield FormField(
+                "Date of birth",
+                Input(placeholder="dd/mm/yyyy", compact=True, id="date_of_birth"),
+                required=True,
+            )
+            yield FormField(
+                "Under 16",
+                Checkbox(
+                    "Record as not eligible and signpost", compact=True, id="record_under_16"
+                ),
+            )
+            yield FormField("Phone", Input(placeholder="07700 900123", compact=True, id="phone"))
+            yield FormField("Email", Input(compact=True, id="email"))
+            yield FormField("Postcode", Input(placeholder="PR1 2AB", compact=True, id="postcode"))
+            yield FormField(
+                "District",
+                Select(
+                    [(d, d) for d in settings.districts],
+                    prompt="Choose…",
+                    compact=True,
+                    id="district",
+                ),
+                required=True,
+            )
+            yield FormField(
+                "Referred by",
+                Select(
+                    [(s.label, s.value) for s in ReferralSource],
+                    prompt="Choose…",
+                    compact=True,
+                    id="referral_source",
+                ),
+                required=True,
+            )
+            yield FormField(
+                "Referral date",
+                Input(
+                    uk_short(clock.today()), placeholder="dd/mm/yyyy", compact=True, id="referral_date"
+                ),
+            )
+            yield FormField(
+                "Work situation",
+                Select(
+                    [(w.label, w.value) for w in WorkSituation],
+                    prompt="Choose…",
+                    compact=True,
+                    id="work_situation",
+                ),
+                required=True,
+            )
+            yield FormField("Employer", Input(compact=True, id="employer_name"))
+            yield FormField(
+                "Consent",
+                Checkbox(
+                    "They agree to WorkWell keeping these details",
+                    compact=True,
+                    id="consent_processing",
+                ),
+                required=True,
+                hint="Taking part is voluntary. Ask before saving.",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """The under-16 choice only appears when it applies."""
+        self.query_one("#field-record_under_16").display = False
+        self.query_one("#first_name", Input).focus()
+
+    def values(self) -> dict[str, str | bool | None]:
+        """Everything typed, as it stands."""
+        values: dict[str, str | bool | None] = {
+            name: self.query_one(f"#{name}", Input).value for name in TEXT_FIELDS
+        }
+        for name in SELECT_FIELDS:
+            choice = self.query_one(f"#{name}", Select).value
+            values[name] = choice if isinstance(choice, str) else None
+        values["consent_processing"] = self.query_one("#consent_processing", Checkbox).value
+        return values
+
+    def check(self) -> ReferralCheck:
+        """Check the form and put each message beside its field."""
+        record_under_16 = self.query_one("#record_under_16", Checkbox).value
+        result = check_referral(
+            self.values(), clock.today(), self.workwell.settings.districts, record_under_16
+        )
+        self.query_one("#field-record_under_16").display = result.under_16
+        for field in self.query(FormField):
+            name = field.id.removeprefix("field-") if field.id else ""
+            field.set_message(result.errors.get(name), self._hint(name))
+        return result
+
+    def _hint(self, name: str) -> str | None:
+        if name != "date_of_birth":
+            return None
+        try:
+            born = parse_uk_date(self.query_one("#date_of_birth", Input).value)
+        except ValueError:
+            return ""
+        age = age_on(born, clock.today())
+        return f"Aged {age}" if age >= MINIMUM_AGE and born <= clock.today() else ""
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self, event: Input.Changed | Select.Changed | Checkbox.Changed) -> None:
+        if self.tried:
+            self.check()
+        elif event.control.id == "date_of_birth":
+            field = self.query_one("#field-date_of_birth", FormField)
+            field.set_message(None, self._hint("date_of_birth"))
+            self._reveal_under_16()
+
+    def _reveal_under_16(self) -> None:
+        try:
+            born = parse_uk_date(self.query_one("#date_of_birth", Input).value)
+        except ValueError:
+            return
+        under = age_on(born, clock.today()) < MINIMUM_AGE and born <= clock.today()
+        self.query_one("#field-record_under_16").display = under
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    def action_save(self) -> None:
+        """Check, and save when everything is right; otherwise go to the first problem."""
+        if self.saving:
+            return
+        self.tried = True
+        result = self.check()
+        if result.referral is None:
+            first = next((f for f in self.query(FormField) if f.has_class("-invalid")), None)
+            if first is not None:
+                first.control.focus()
+                first.scroll_visible()
+            count = len(result.errors)
+            self.notify(
+                f"{count} thing{'s' if count != 1 else ''} to put right before saving.",
+                severity="warning",
+                timeout=4,
+            )
+            return
+        self.saving = True
+        self.save(result)
+
+    @work(thread=True, exclusive=True)
+    def save(self, result: ReferralCheck) -> None:
+        """Store the referral off the UI thread."""
+        assert result.referral is not None and self.workwell.store is not None
+        try:
+            participant = self.workwell.store.add_referral(result.referral)
+        except Exception:
+            self.app.call_from_thread(self._failed)
+            return
+        self.app.call_from_thread(self._saved, participant)
+
+    def _failed(self) -> None:
+        self.saving = False
+        self.notify(
+            "Could not save: the database refused. Everything typed is still here.",
+            severity="error",
+        )
+
+    def _saved(self, participant: Participant) -> None:
+        self.notify(f"Added {participant.reference}", timeout=3)
+        self.dismiss()
+        self.workwell.open_participant(str(participant.id))
+
+    def action_cancel(self) -> None:
+        """Leave; ask first when anything has been typed."""
+        typed = any(
+            value not in (None, "", False)
+            for key, value in self.values().items()
+            if key != "referral_date"
+        )
+        if not typed:
+            self.dismiss()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Discard this referral? What you typed will be lost.",
+                yes="Discard",
+                no="Keep typing",
+            ),
+            answered,
+        )
