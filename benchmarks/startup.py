@@ -1,0 +1,113 @@
+"""Start-up against the floor of this stack, measured side by side in one run.
+
+Prints, as medians of alternating runs in a 120×40 pseudo-terminal:
+- time from process start until caseload rows are on screen (`workwell --demo` on a
+  10,000-participant database) against a bare Textual app that imports SQLModel and shows the first
+  40 rows of a 10,000-row SQLite table in a DataTable (target ratio <= 1.2);
+- time to first frame against a bare Textual app (target ratio <= 1.2);
+- the app's resident memory when its rows are on screen (target <= 150 MB).
+
+Usage: python benchmarks/startup.py [--runs 7] [--participants 10000] [--dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from _common import bench_env, build_demo_dir, median, time_until
+
+BARE_FRAME = """
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("WorkWell")
+
+Bare().run()
+"""
+
+BARE_ROWS = """
+import sys
+from textual.app import App
+from textual.widgets import DataTable
+from sqlmodel import create_engine, text
+
+class Bare(App):
+    def compose(self):
+        yield DataTable()
+
+    def on_mount(self):
+        engine = create_engine("sqlite:///" + sys.argv[1])
+        with engine.connect() as connection:
+            rows = connection.execute(text(
+                "SELECT reference, first_name, last_name, district, stage FROM participant LIMIT 40"
+            )).all()
+        table = self.query_one(DataTable)
+        table.add_columns("Ref", "First", "Last", "District", "Stage")
+        table.add_rows(rows)
+
+Bare().run()
+"""
+
+ROWS = rb"WW-\d{6}"
+FRAME = rb"WorkWell"
+
+
+def main() -> None:
+    """Run the comparison and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--participants", type=int, default=10_000)
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "workwell-bench")
+    args = parser.parse_args()
+
+    data = build_demo_dir(args.dir / f"p{args.participants}", args.participants)
+    env = bench_env(data)
+    database = data / "demo.sqlite3"
+    scripts = args.dir / "scripts"
+    scripts.mkdir(parents=True, exist_ok=True)
+    (scripts / "bare_frame.py").write_text(BARE_FRAME)
+    (scripts / "bare_rows.py").write_text(BARE_ROWS)
+    python = sys.executable
+    app = [python, "-m", "workwell_tui", "--demo", "--data-dir", str(data)]
+
+    # One unmeasured run of each warms the OS file cache fairly for both sides.
+    time_until([python, str(scripts / "bare_rows.py"), str(database)], ROWS, env)
+    time_until(app, ROWS, env)
+
+    results: dict[str, list[float]] = {
+        k: [] for k in ("bare_rows", "app_rows", "bare_frame", "app_frame", "rss")
+    }
+    for _ in range(args.runs):
+        results["bare_rows"].append(
+            time_until([python, str(scripts / "bare_rows.py"), str(database)], ROWS, env).seconds
+        )
+        seen = time_until(app, ROWS, env)
+        results["app_rows"].append(seen.seconds)
+        results["rss"].append(seen.rss_mb)
+        results["bare_frame"].append(
+            time_until([python, str(scripts / "bare_frame.py")], FRAME, env).seconds
+        )
+        results["app_frame"].append(time_until(app, FRAME, env).seconds)
+
+    m = {key: median(values) for key, values in results.items()}
+    print(f"start-up, {args.participants:,} participants, median of {args.runs} alternating runs")
+    print(
+        f"  rows on screen:  app {m['app_rows']:.3f} s   floor {m['bare_rows']:.3f} s   "
+        f"ratio {m['app_rows'] / m['bare_rows']:.2f}  (target <= 1.2)"
+    )
+    print(
+        f"  first frame:     app {m['app_frame']:.3f} s   bare  {m['bare_frame']:.3f} s   "
+        f"ratio {m['app_frame'] / m['bare_frame']:.2f}  (target <= 1.2)"
+    )
+    print(f"  memory (RSS) with rows on screen: {m['rss']:.0f} MB  (target <= 150 MB)")
+
+
+if __name__ == "__main__":
+    main()
