@@ -46,6 +46,7 @@ class ReferralFormScreen(Screen[None]):
     """Add a participant from a referral."""
 
     CSS_PATH = style("form.tcss")
+    DEFAULT_CLASSES = "form-screen"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="referral.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="referral.cancel"),
@@ -78,9 +79,7 @@ class ReferralFormScreen(Screen[None]):
             )
             yield FormField(
                 "Under 16",
-                Checkbox(
-                    "Record as not eligible and signpost", compact=True, id="record_under_16"
-                ),
+                Checkbox("Record as not eligible and signpost", compact=True, id="record_under_16"),
             )
             yield FormField("Phone", Input(placeholder="07700 900123", compact=True, id="phone"))
             yield FormField("Email", Input(compact=True, id="email"))
@@ -108,7 +107,10 @@ class ReferralFormScreen(Screen[None]):
             yield FormField(
                 "Referral date",
                 Input(
-                    uk_short(clock.today()), placeholder="dd/mm/yyyy", compact=True, id="referral_date"
+                    uk_short(clock.today()),
+                    placeholder="dd/mm/yyyy",
+                    compact=True,
+                    id="referral_date",
                 ),
             )
             yield FormField(

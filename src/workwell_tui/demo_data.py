@@ -1,0 +1,479 @@
+"""Seeded, fictional demo data: a plausible caseload for demos, screenshots and benchmarks.
+
+Everything is relative to the `today` passed in (from `clock.now()`) and comes from one
+`random.Random(seed)`, so the same seed and day give the same people, UUIDs included. Names are
+random pairings from a diverse UK list; emails use example.org/.com and phones only the Ofcom drama
+ranges. Rows go in with SQLAlchemy Core bulk inserts, in batches, in one transaction.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, func, select
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
+from sqlmodel import SQLModel
+
+from workwell_tui.config import Settings
+from workwell_tui.db import models  # noqa: F401  (registers the tables in the metadata)
+from workwell_tui.domain.enums import ContactStatus as CS
+from workwell_tui.domain.enums import Stage, WorkSituation
+
+Row = dict[str, Any]
+BATCH = 2000  # participants per round of inserts: memory stays flat at 100,000
+ASSESSMENT_STEPS = 6
+# Parents before children: SQLite checks foreign keys statement by statement.
+TABLES: tuple[str, ...] = ("participant", "assessment", "plan", "measureresult", "objective")
+TABLES += ("contact", "adjustment", "referral")
+STAGE_SHARES = {Stage.REFERRED: 15, Stage.ASSESSING: 15, Stage.ON_PLAN: 50, Stage.CLOSED: 12}
+STAGE_SHARES[Stage.SIGNPOSTED] = 8
+EMPLOYED = (WorkSituation.OFF_SICK, WorkSituation.STRUGGLING)
+
+
+def _items(text: str) -> list[str]:
+    """A list written across lines: items split on "|", or on spaces when there is no "|"."""
+    text = " ".join(text.split())
+    return [item.strip() for item in text.split("|")] if "|" in text else text.split(" ")
+
+
+FIRST_NAMES = _items("""
+Olivia Amelia Isla Ava Grace Sophie Chloe Emily Jessica Lauren Megan Gemma Kelly Susan Karen Julie
+Tracey Joanne Niamh Siobhan Cerys Eilidh Aisha Fatima Zainab Maryam Nadia Samina Shabana Priya
+Anjali Sunita Harpreet Gurpreet Jaspreet Mei Lin Ngozi Kemi Abena Ama Agnieszka Ewa Katarzyna
+Andreea Oliver George Harry Jack Noah Leo Callum Rhys Dafydd Ciaran Sean Hamish Dean Gary Wayne
+Craig Lee Paul Mark Stephen Mohammed Muhammad Yusuf Ibrahim Hassan Bilal Imran Raj Sanjay Wei Deepak
+Chen Kwame Yaw Chidi Oluwaseun Darnell Marcus Tyrone Tomasz Piotr Mateusz Ionut Daniel Katherine""")
+LAST_NAMES = _items("""
+Smith Jones Taylor Brown Williams Wilson Johnson Davies Robinson Wright Thompson Evans Walker White
+Roberts Green Hall Wood Jackson Clarke Hughes Morgan Price Lewis Ashworth Eccles Pilkington Haworth
+Whittaker Hargreaves Sutcliffe Rawlinson Patel Khan Hussain Ali Ahmed Begum Shah Mistry Singh Kaur
+Sharma Gill Chen Wong Li Nguyen Okafor Mensah Adeyemi Owusu Kowalski Nowak Kelly Popescu O'Brien
+Murphy McDonald Campbell Stewart MacLeod Mahmood Iqbal Rahman Akhtar Bibi""")
+PREFERRED = {"Katherine": "Kate", "Daniel": "Dan", "Oluwaseun": "Seun", "Muhammad": "Mo"}
+STREETS = _items("""
+Mill Lane | Church Street | Station Road | Victoria Street | Albert Road | Moor Lane | Canal Side |
+Park View | Chapel Street | Queen Street | Ribble Avenue | Pendle Close | Weavers Row""")
+EMPLOYERS = _items("""
+Ribble Freight Ltd | Bay View Care Homes | Northern Counties Bakery | Pennine Contact Centre |
+Red Rose Logistics | Moorside Garden Centre | Canalside Hotel | Promenade Leisure Ltd |
+Westfield Primary School | Harbour Fish Processing | Preston Print Works | Lune Valley Dairy""")
+OUTWARD = {"Barrow-in-Furness": "LA14", "Blackburn": "BB1", "Blackpool": "FY1", "Burnley": "BB11"}
+OUTWARD |= {"Lancaster": "LA1", "Preston": "PR1", "West Lancashire": "L39"}
+CONDITIONS = _items("""
+Low back pain | Anxiety and low mood | Long COVID fatigue | Type 2 diabetes | Knee osteoarthritis |
+Depression | Migraines | Stress | Menopause symptoms | Fibromyalgia | Recovery after surgery |
+Asthma | ADHD | Neck and shoulder pain""")
+SIGNPOSTS = [  # reason; service suggested; work situation
+    line.split(";")
+    for line in """\
+Out of work over 6 months;Jobcentre Plus work coach;out_of_work_long
+Out of work over 6 months, confidence first;Jobcentre Plus employability support;out_of_work_long
+Complex needs: under community mental health team;Stays with CMHT, GP informed;off_sick
+Alcohol use needs specialist support first;Drug and alcohol recovery service;out_of_work_short
+Never worked, wants careers advice not health support;National Careers Service;never_worked
+Not ready to think about work yet;GP and social prescribing link worker;other""".splitlines()
+]
+OBJECTIVES = {
+    "physical": _items("""Walk 20 minutes daily | Physiotherapy self-referral for back pain |
+    Swim twice a week | Pace activity with a weekly planner | Review pain relief with the GP"""),
+    "psychological": _items("""Sleep routine with a CBT-I app | Self-refer to Talking Therapies |
+    Worry diary, 10 minutes a day | Breathing exercise before meetings"""),
+    "social": _items("""Debt advice appointment | Join a local walking group | Carer's assessment |
+    Benefits check with Citizens Advice | Meet a friend once a week"""),
+    "employed": _items("""Phased return, 3 days a week | Agree a return-to-work plan with manager |
+    Request flexible working in writing | Access to Work application | Stress risk assessment"""),
+    "seeking": _items("""Update CV and apply for two jobs a week | Practise interview answers |
+    Look at part-time roles in care or retail | See an employment adviser"""),
+}
+GOALS = {True: ("Back to my job on full hours", "Stay in work with the right adjustments")}
+GOALS[False] = ("Find part-time work I can manage", "Get back into work by the spring")
+CLOSING = _items("""Back at work on full hours | Started a new job | Plan completed, managing well |
+Phased return complete | Stopped engaging, closing letter sent | Moved out of the area""")
+ADJUSTMENTS = {"flexible_working": "participant", "phased_return": "employer"}
+ADJUSTMENTS |= {"altered_hours": "employer", "amended_duties": "employer"}
+ADJUSTMENTS |= {"workplace_adaptations": "employer", "adaptive_technology": "access_to_work"}
+ADJUSTMENTS |= {"regular_breaks": "employer", "quiet_workspace": "coach"}
+SERVICES = [  # name | organisation | category | description (all fictional)
+    line.split("|")
+    for line in """\
+Community Physiotherapy|Red Rose Community Health CIC|physiotherapy|Back, neck and joint pain
+Talking Therapies|Ribble NHS Talking Therapies|talking therapies|CBT and guided self-help
+Pendle Hill Counselling|Pendle Hill Counselling Collective|counselling|Low-cost counselling
+Bay Jobs and Skills Hub|Morecambe Bay Employment Trust|employment advice|CVs and job search
+Money Advice Line|Red Rose Money Advice|debt advice|Free, confidential debt and budgeting advice
+Citizens Advice drop-in|Citizens Advice (local office)|advice|Benefits, housing and work rights
+Access to Work|Department for Work and Pensions|access to work|Grants for support in work
+Lune Valley Carers' Centre|Lune Valley Carers|carers support|Breaks and carer's assessments
+Fylde Coast Social Prescribing|Fylde Coast Primary Care Network|social prescribing|Link workers
+Active Lives Exercise Referral|Lancashire Leisure Trust|physical activity|12-week gym and swim
+Living Well with Pain|Red Rose Community Health CIC|pain management|Six-week group course
+Sleep Well Workshop|Ribble NHS Talking Therapies|sleep|Two sessions on sleep habits""".splitlines()
+]
+
+
+def _defaults(table: Table) -> Row:
+    """Every column's scalar default (None when nullable), so all rows of a batch share keys."""
+    row: Row = {}
+    for column in table.c:
+        if isinstance(column.default, ScalarElementColumnDefault):
+            row[column.name] = column.default.arg
+        elif column.nullable:
+            row[column.name] = None
+    return row
+
+
+def _pick(rng: random.Random, *weighted: tuple[Any, int]) -> Any:
+    """One value from (value, weight) pairs."""
+    return rng.choices([v for v, _ in weighted], [w for _, w in weighted])[0]
+
+
+def stage_list(count: int) -> list[Stage]:
+    """Stages in exact shares (largest remainder), so even a small demo shows every stage."""
+    exact = {stage: count * share / 100 for stage, share in STAGE_SHARES.items()}
+    whole = {stage: int(value) for stage, value in exact.items()}
+    by_remainder = sorted(exact, key=lambda stage: exact[stage] % 1, reverse=True)
+    for stage in by_remainder[: count - sum(whole.values())]:
+        whole[stage] += 1
+    return [stage for stage in STAGE_SHARES for _ in range(whole[stage])]
+
+
+class _Builder:
+    """Makes one participant's rows at a time into per-table buffers (times are days ago)."""
+
+    def __init__(self, rng: random.Random, now: datetime, settings: Settings) -> None:
+        self.rng, self.now, self.settings = rng, now, settings
+        self.today, self.stamp = now.date(), now.astimezone(UTC)
+        self.reviews, self.length = tuple(sorted(settings.review_weeks)), settings.plan_length_weeks
+        self.tables = {name: SQLModel.metadata.tables[name] for name in [*TABLES, "service"]}
+        self.defaults = {name: _defaults(table) for name, table in self.tables.items()}
+        self.rows: dict[str, list[Row]] = {name: [] for name in TABLES}
+        self.seen: dict[Stage, int] = dict.fromkeys(Stage, 0)
+        self.services: list[tuple[uuid.UUID, str]] = []
+
+    def uid(self) -> uuid.UUID:
+        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+
+    def day(self, days_ago: int) -> date:
+        return self.today - timedelta(days=days_ago)
+
+    def at(self, days_ago: int, minutes: int) -> datetime:
+        """Local wall-clock time on a day, as aware UTC."""
+        naive = datetime.combine(self.day(days_ago), time()) + timedelta(minutes=minutes)
+        zone = self.now.tzinfo
+        # clock.now() has a fixed offset: use the machine's rules so past dates keep their DST.
+        local = naive.astimezone() if isinstance(zone, timezone) else naive.replace(tzinfo=zone)
+        return local.astimezone(UTC)
+
+    def slot(self, days_ago: int) -> datetime:
+        return self.at(days_ago, 540 + 30 * self.rng.randrange(16))  # 09:00 to 16:30
+
+    def add(self, table: str, when: datetime, **fields: Any) -> uuid.UUID:
+        row_id = fields.pop("id", None) or self.uid()
+        created = min(when, self.stamp)
+        stamps = {"id": row_id, "created_at": created, "updated_at": created}
+        self.rows[table].append({**self.defaults[table], **stamps, **fields})
+        return row_id
+
+    def contact(self, pid: uuid.UUID, days_ago: int, status: CS, purpose: str = "check_in") -> None:
+        rng, held = self.rng, status is CS.HELD
+        when = self.at(0, 15 * 60) if days_ago == 0 else self.slot(days_ago)
+        mode = _pick(rng, ("in_person", 11), ("phone", 6), ("video", 2), ("message", 1))
+        note = rng.choice(("Talked through progress", "Agreed next steps", "")) if held else ""
+        minutes = rng.choice((30, 45, 60)) if held else None
+        self.add("contact", when, participant_id=pid, at=when, mode=mode, status=status.value,
+                 purpose=purpose, notes=note, duration_minutes=minutes)  # fmt: skip
+
+    def measures(
+        self, pid: uuid.UUID, aid: uuid.UUID | None, days_ago: int, severity: float, week: int
+    ) -> None:
+        """PHQ-9, GAD-7, WSAS and confidence; `week` 0 means baseline."""
+        rng, when = self.rng, self.slot(days_ago)
+        answers: dict[str, list[int]] = {}
+        for instrument, count, top in (("phq9", 9, 3), ("gad7", 7, 3), ("wsas", 5, 8)):
+            mode = severity * (top + 1)
+            answers[instrument] = [
+                min(top, int(rng.triangular(0, top + 1, mode))) for _ in range(count)
+            ]
+        answers["phq9"][8] = 0  # a non-zero item 9 needs a recorded crisis action: not in a demo
+        answers["confidence"] = [max(0, min(10, round(10 - 10 * severity + rng.uniform(-2, 2))))]
+        for instrument, items in answers.items():
+            self.add(
+                "measureresult", when, participant_id=pid, assessment_id=aid, taken_at=when,
+                instrument=instrument, item_answers=items, total=sum(items),
+                timepoint="review" if week else "baseline", review_week=week or None,
+            )  # fmt: skip
+
+    def person(self, number: int, stage: Stage) -> None:
+        """One participant and what has happened to them so far."""
+        rng, k = self.rng, self.seen[stage]
+        self.seen[stage] += 1
+        pid, reason, service = self.uid(), "", ""
+        if stage is Stage.SIGNPOSTED:
+            reason, service, situation_text = rng.choice(SIGNPOSTS)
+            situation = WorkSituation(situation_text)
+        else:
+            situation = _pick(
+                rng, (WorkSituation.OFF_SICK, 36), (WorkSituation.STRUGGLING, 34),
+                (WorkSituation.OUT_OF_WORK_SHORT, 26), (WorkSituation.OTHER, 4),
+            )  # fmt: skip
+        if stage in (Stage.ON_PLAN, Stage.CLOSED):
+            referred, changed = self.plan_person(pid, stage, k, situation in EMPLOYED)
+        elif stage is Stage.ASSESSING:
+            quiet = k % 4 == 3  # seen once, then nothing for 15+ days
+            referred = rng.randint(20, 45) if quiet else rng.randint(5, 30)
+            changed = rng.randint(15, referred - 1) if quiet else rng.randint(1, min(12, referred))
+            self.contact(pid, changed, CS.HELD, "assessment")
+            if k % 3 != 2:  # two in three have a draft saved part-way through
+                when, step = self.slot(changed), rng.randint(2, ASSESSMENT_STEPS - 1)
+                answers = {"health": rng.choice(CONDITIONS), "step_reached": step}
+                self.add("assessment", when, participant_id=pid, step=step, answers=answers,
+                         started_at=when, saved_at=when)  # fmt: skip
+            if not quiet:
+                self.contact(pid, -rng.randint(1, 10), CS.BOOKED, "assessment")
+        elif stage is Stage.REFERRED:
+            referred = changed = rng.randint(0, 27)
+            if k % 2 == 0:
+                self.contact(pid, -rng.randint(1, 10), CS.BOOKED, "assessment")
+        else:
+            referred = rng.randint(1, 120)
+            changed = rng.randint(max(1, referred - 10), referred)
+            self.contact(pid, changed, CS.HELD, "assessment")
+        self.participant(pid, number, stage, situation, referred, changed,
+                         stage_reason=reason, signposted_to=service)  # fmt: skip
+
+    def plan_person(self, pid: uuid.UUID, stage: Stage, k: int, employed: bool) -> tuple[int, int]:
+        """Assessment, plan, contacts, measures and support; returns (referred, changed) ago."""
+        rng, length, closed = self.rng, self.length, stage is Stage.CLOSED
+        cap = max(0, min(84, 7 * length - 1))  # plans started up to 12 weeks ago
+        review_due = not closed and k % 10 == 3 and bool(self.reviews)
+        quiet = not closed and k % 10 == 7
+        end = 0
+        if closed:
+            start = rng.randint(80, 110)
+            early = rng.random() < 0.2  # some stop before the end
+            end = max(1, start - (rng.randint(21, 49) if early else 7 * length - rng.randint(0, 3)))
+        elif review_due:  # in the first review week, no review yet
+            start = 7 * (self.reviews[0] - 1) + rng.randint(0, 6)
+        else:
+            start = rng.randint(min(30, cap) if quiet else 0, cap)
+        assessed = start + rng.randint(1, 7)
+        referred = max(assessed, min(120, assessed + rng.randint(3, 21)))
+        severity = rng.uniform(0.25, 0.75)
+        when, done = self.slot(assessed), self.at(assessed, 17 * 60)
+        answers = {"health": rng.choice(CONDITIONS), "wants_work": True, "risk_checked": True}
+        aid = self.add(
+            "assessment", when, participant_id=pid, status="completed", answers=answers,
+            step=ASSESSMENT_STEPS, started_at=when, saved_at=done, completed_at=done,
+        )  # fmt: skip
+        self.contact(pid, assessed, CS.HELD, "assessment")
+        self.measures(pid, aid, assessed, severity, 0)
+        plan_id = self.add(
+            "plan", self.slot(start), participant_id=pid, assessment_id=aid,
+            status="closed" if closed else "active", start_date=self.day(start),
+            length_weeks=length, review_weeks=list(self.reviews),
+            goals=[rng.choice(GOALS[employed])], closed_on=self.day(end) if closed else None,
+            closing_note=rng.choice(CLOSING) if closed else "",
+        )  # fmt: skip
+        self.objectives(plan_id, start, min(length, (start - end) // 7 + 1), employed, closed)
+        # Check-ins from the latest back to the plan start; quiet people stopped 15+ days ago.
+        latest = rng.randint(15, min(35, start)) if quiet else rng.randint(1, min(10, start) or 1)
+        days = max(latest, end + 1) if closed else latest
+        while days <= start:
+            self.contact(pid, days, CS.HELD)
+            days += rng.randint(6, 13)
+        for week in () if review_due else self.reviews:
+            opens = start - 7 * (week - 1)  # days ago that review week began
+            if opens >= (latest if quiet else end):
+                held = opens + rng.randint(1, 5)  # reviews a few days early count
+                self.contact(pid, held, CS.HELD, "review")
+                self.measures(pid, None, held, severity * rng.uniform(0.55, 0.95), week)
+        if quiet and rng.random() < 0.5:
+            self.contact(pid, rng.randint(3, 10), CS.MISSED)
+        elif not (closed or quiet) and (k % 10 == 1 or rng.random() < 0.75):
+            ahead = 0 if k % 10 == 1 else -rng.randint(1, 14)  # one in ten: today at 15:00
+            self.contact(pid, ahead, CS.BOOKED, "review" if review_due else "check_in")
+        if employed:
+            self.adjustments(pid, plan_id, start, end)
+        for _ in range(_pick(rng, (0, 2), (1, 5), (2, 3))):
+            self.referral(pid, start, end, closed)
+        return referred, end if closed else start
+
+    def objectives(
+        self, plan_id: uuid.UUID, start: int, week: int, employed: bool, closed: bool
+    ) -> None:
+        rng = self.rng
+        domains = ["work", *rng.sample(("physical", "psychological", "social"), rng.randint(1, 3))]
+        for position, domain in enumerate(domains):
+            pool = OBJECTIVES["employed" if employed else "seeking"] if domain == "work" else None
+            target = rng.randint(2, max(2, self.length))
+            if closed:
+                status = _pick(rng, ("achieved", 7), ("dropped", 2), ("in_progress", 1))
+            elif target < week:
+                status = _pick(rng, ("achieved", 6), ("in_progress", 3), ("dropped", 1))
+            else:
+                status = _pick(rng, ("agreed", 3), ("in_progress", 3), ("not_started", 1))
+            what = rng.choice(pool or OBJECTIVES[domain])
+            self.add("objective", self.slot(start), plan_id=plan_id, domain=domain, what=what,
+                     target_week=target, status=status, position=position)  # fmt: skip
+
+    def adjustments(self, pid: uuid.UUID, plan_id: uuid.UUID, start: int, end: int) -> None:
+        rng = self.rng
+        for key in rng.sample(sorted(ADJUSTMENTS), rng.randint(1, 3)):
+            status = _pick(
+                rng, ("suggested", 2), ("requested", 3), ("agreed", 3), ("in_place", 4),
+                ("declined", 1),
+            )  # fmt: skip
+            asked = max(end, start - rng.randint(0, 21), 1)
+            agreed = max(end, asked - rng.randint(3, 20), 0)
+            done = status in ("agreed", "in_place")
+            owner = ADJUSTMENTS[key] if rng.random() < 0.8 else "coach"
+            self.add(
+                "adjustment", self.slot(asked), participant_id=pid, plan_id=plan_id,
+                catalogue_key=key, status=status, owner=owner,
+                requested_on=None if status == "suggested" else self.day(asked),
+                agreed_on=self.day(agreed) if done else None,
+                review_on=self.day(agreed - 28) if done else None,
+                notes="Employer offered an alternative" if status == "declined" else "",
+                employer_shareable=rng.random() < 0.9,
+            )  # fmt: skip
+
+    def referral(self, pid: uuid.UUID, start: int, end: int, closed: bool) -> None:
+        rng = self.rng
+        service_id, name = rng.choice(self.services)
+        made = max(end, start - rng.randint(0, 28), 1)
+        if closed:
+            status = _pick(rng, ("attended", 5), ("closed", 3), ("declined", 1))
+        else:
+            status = _pick(
+                rng, ("suggested", 2), ("made", 3), ("accepted", 2), ("waiting", 3),
+                ("attended", 3), ("declined", 1),
+            )  # fmt: skip
+        changed = max(end, made - rng.randint(0, 14), 0)
+        self.add(
+            "referral", self.slot(made), participant_id=pid, service_id=service_id,
+            service_name=name, status=status, status_changed_on=self.day(changed),
+            made_on=None if status == "suggested" else self.day(made),
+            outcome="Attended first appointment" if status == "attended" else "",
+        )  # fmt: skip
+
+    def participant(
+        self, pid: uuid.UUID, number: int, stage: Stage, situation: WorkSituation, referred: int,
+        changed: int, **extra: str,
+    ) -> None:  # fmt: skip
+        rng, on, employed = self.rng, self.day(referred), situation in EMPLOYED
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        district = rng.choice(self.settings.districts)
+        source = _pick(
+            rng, ("self", 30), ("gp", 28), ("community", 10), ("other", 6),
+            ("employer", 24) if employed else ("jobcentre", 22),
+        )  # fmt: skip
+        consent = stage is not Stage.REFERRED or rng.random() < 0.9
+        gp = consent and rng.random() < 0.6
+        employer = employed and consent and rng.random() < 0.55
+        health = employer and rng.random() < 0.35
+        name = "".join(ch for ch in f"{first}.{last}".lower() if ch.isalnum() or ch == ".")
+        email = f"{name}{rng.randrange(10, 100)}@{rng.choice(('example.org', 'example.com'))}"
+        phone = rng.choice(("07700 900", "07700 900", "01632 960")) + f"{rng.randrange(1000):03d}"
+        age = rng.randint(16, 17) if rng.random() < 0.02 else rng.randint(18, 64)
+        born = date(self.today.year - age, 1, 1) - timedelta(days=rng.randrange(365))
+        letters = "ABDEFGHJLNPQRSTUWXYZ"
+        inward = f"{rng.randrange(10)}{rng.choice(letters)}{rng.choice(letters)}"
+        self.add(
+            "participant", self.slot(referred), id=pid, reference=f"WW-{number:06d}",
+            updated_at=self.at(changed, 17 * 60), first_name=first, last_name=last,
+            preferred_name=PREFERRED.get(first, "") if rng.random() < 0.5 else "",
+            date_of_birth=born, email=email if rng.random() < 0.7 else "",
+            phone=phone if rng.random() < 0.9 else "",
+            address=f"{rng.randint(1, 199)} {rng.choice(STREETS)}, {district}",
+            postcode=f"{OUTWARD.get(district, 'ZZ9')} {inward}", district=district,
+            referral_source=source, referral_date=on, work_situation=situation.value,
+            employer_name=rng.choice(EMPLOYERS) if employed else "",
+            consent_processing=consent, consent_processing_on=on if consent else None,
+            consent_share_gp=gp, consent_share_gp_on=on if gp else None,
+            consent_contact_employer=employer, consent_contact_employer_on=on if employer else None,
+            consent_share_health_with_employer=health,
+            consent_share_health_with_employer_on=on if health else None,
+            stage=stage.value, stage_changed_on=self.day(changed), **extra,
+        )  # fmt: skip
+
+    def flush(self, connection: Connection) -> None:
+        for name in TABLES:
+            if self.rows[name]:
+                connection.execute(self.tables[name].insert(), self.rows[name])
+                self.rows[name].clear()
+
+    def load_services(self, connection: Connection) -> None:
+        """Add the demo directory to an empty service table, then refer to whatever is there."""
+        table = self.tables["service"]
+        if not connection.execute(select(func.count()).select_from(table)).scalar():
+            rows = [
+                {**self.defaults["service"], "id": self.uid(), "created_at": self.stamp,
+                 "updated_at": self.stamp, "source": "demo", "source_id": f"demo-{index:02d}",
+                 "name": name, "organisation": organisation, "category": category,
+                 "description": description, "phone": f"01632 960{100 + index}",
+                 "email": f"hello{index}@example.org", "cost": "Free",
+                 "website": f"https://example.org/services/{index}", "extra": {},
+                 "service_area": self.settings.area, "schedule": "Mon to Fri 9:00 to 17:00"}
+                for index, (name, organisation, category, description) in enumerate(SERVICES, 1)
+            ]  # fmt: skip
+            connection.execute(table.insert(), rows)
+        found = connection.execute(select(table.c.id, table.c.name).order_by(table.c.id))
+        self.services = [(row[0], row[1]) for row in found]
+
+
+def highest_reference(connection: Connection) -> int:
+    """The highest number in a WW-000123 style reference, 0 when there is none."""
+    column = SQLModel.metadata.tables["participant"].c.reference
+    best = 0
+    for (reference,) in connection.execute(select(column).where(column.like("WW-%"))):
+        tail = reference[3:]
+        if tail.isascii() and tail.isdigit():
+            best = max(best, int(tail))
+    return best
+
+
+def fill_demo(
+    engine: Engine,
+    participants: int,
+    *,
+    today: datetime,
+    settings: Settings,
+    seed: int = 2026,
+    start_number: int | None = None,
+) -> int:
+    """Add `participants` fictional people with their records; returns how many were added."""
+    if participants < 0:
+        raise ValueError("participants must be 0 or more")
+    if today.tzinfo is None:
+        raise ValueError("today must be timezone-aware (use clock.now())")
+    rng = random.Random(seed)
+    builder = _Builder(rng, today, settings)
+    stages = stage_list(participants)
+    rng.shuffle(stages)
+    with engine.begin() as connection:
+        highest = highest_reference(connection)
+        if start_number is not None and start_number <= highest:
+            raise ValueError(f"start_number must be above {highest}, the highest reference")
+        first = highest + 1 if start_number is None else start_number
+        builder.load_services(connection)
+        for offset, stage in enumerate(stages):
+            builder.person(first + offset, stage)
+            if (offset + 1) % BATCH == 0:
+                builder.flush(connection)
+        builder.flush(connection)
+    return participants
+
+
+def ensure_demo(
+    engine: Engine, *, today: datetime, settings: Settings, participants: int = 40
+) -> bool:
+    """Fill the demo caseload only when there are no participants yet; returns whether it did."""
+    table = SQLModel.metadata.tables["participant"]
+    with engine.connect() as connection:
+        if connection.execute(select(func.count()).select_from(table)).scalar():
+            return False
+    fill_demo(engine, participants, today=today, settings=settings)
+    return True
