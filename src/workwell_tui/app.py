@@ -33,9 +33,9 @@ class WorkwellApp(App[None]):
     CSS_PATH = style("app.tcss")
     COMMANDS = App.COMMANDS | {ParticipantCommands}
     BINDINGS = [
-        Binding("f2", "privacy", "Hide screen", priority=True, id="app.privacy"),
+        Binding("f2", "privacy", "Hide", priority=True, id="app.privacy"),
         Binding("h", "privacy", "Hide screen", show=False, id="app.privacy.h"),
-        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("q", "quit", "Quit", show=False, id="app.quit"),
     ]
 
     def __init__(self, paths: Paths | None, settings: Settings, store: Store | None = None) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import random
 import uuid
+from bisect import bisect
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from itertools import accumulate
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, func, select
+from sqlalchemy import Connection, Date, DateTime, Engine, Table, func, select
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from sqlmodel import SQLModel
 
@@ -125,9 +127,34 @@ def _defaults(table: Table) -> Row:
     return row
 
 
-def _pick(rng: random.Random, *weighted: tuple[Any, int]) -> Any:
-    """One value from (value, weight) pairs."""
-    return rng.choices([v for v, _ in weighted], [w for _, w in weighted])[0]
+def _weights(spec: str) -> tuple[list[str], list[int]]:
+    """ "a 3, b 1" → values and cumulative weights, for `_pick`."""
+    pairs = [item.split() for item in spec.split(",")]
+    return [value for value, _ in pairs], list(accumulate(int(weight) for _, weight in pairs))
+
+
+WEIGHTS = {
+    name: _weights(spec)
+    for name, spec in {
+        "situation": "off_sick 36, struggling 34, out_of_work_short 26, other 4",
+        "source_employed": "self 30, gp 28, employer 24, community 10, other 6",
+        "source_seeking": "self 30, gp 28, jobcentre 22, community 10, other 6",
+        "mode": "in_person 11, phone 6, video 2, message 1",
+        "referrals": "0 2, 1 5, 2 3",
+        "objective_closed": "achieved 7, dropped 2, in_progress 1",
+        "objective_past": "achieved 6, in_progress 3, dropped 1",
+        "objective_ahead": "agreed 3, in_progress 3, not_started 1",
+        "adjustment": "suggested 2, requested 3, agreed 3, in_place 4, declined 1",
+        "referral_closed": "attended 5, closed 3, declined 1",
+        "referral_open": "suggested 2, made 3, accepted 2, waiting 3, attended 3, declined 1",
+    }.items()
+}
+
+
+def _pick(rng: random.Random, name: str) -> str:
+    """A value from the `WEIGHTS` table `name`, by weight."""
+    values, cumulative = WEIGHTS[name]
+    return values[bisect(cumulative, rng.random() * cumulative[-1])]
 
 
 def stage_list(count: int) -> list[Stage]:
@@ -148,10 +175,10 @@ class _Builder:
         self.today, self.stamp = now.date(), now.astimezone(UTC)
         self.reviews, self.length = tuple(sorted(settings.review_weeks)), settings.plan_length_weeks
         self.tables = {name: SQLModel.metadata.tables[name] for name in [*TABLES, "service"]}
-        self.defaults = {name: _defaults(table) for name, table in self.tables.items()}
         self.rows: dict[str, list[Row]] = {name: [] for name in TABLES}
         self.seen: dict[Stage, int] = dict.fromkeys(Stage, 0)
         self.services: list[tuple[uuid.UUID, str]] = []
+        self.midnights: dict[int, datetime] = {}
 
     def uid(self) -> uuid.UUID:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
@@ -161,26 +188,31 @@ class _Builder:
 
     def at(self, days_ago: int, minutes: int) -> datetime:
         """Local wall-clock time on a day, as aware UTC."""
-        naive = datetime.combine(self.day(days_ago), time()) + timedelta(minutes=minutes)
-        zone = self.now.tzinfo
-        # clock.now() has a fixed offset: use the machine's rules so past dates keep their DST.
-        local = naive.astimezone() if isinstance(zone, timezone) else naive.replace(tzinfo=zone)
-        return local.astimezone(UTC)
+        midnight = self.midnights.get(days_ago)
+        if midnight is None:
+            noon = datetime.combine(self.day(days_ago), time(12))
+            zone = self.now.tzinfo
+            # clock.now() has a fixed offset: use the machine's rules so past dates keep their DST.
+            local = noon.astimezone() if isinstance(zone, timezone) else noon.replace(tzinfo=zone)
+            # Daytime offset (clocks change at night), so 09:00 to 17:00 are right on any day.
+            midnight = self.midnights[days_ago] = local.astimezone(UTC) - timedelta(hours=12)
+        return midnight + timedelta(minutes=minutes)
 
     def slot(self, days_ago: int) -> datetime:
-        return self.at(days_ago, 540 + 30 * self.rng.randrange(16))  # 09:00 to 16:30
+        return self.at(days_ago, 540 + 30 * int(self.rng.random() * 16))  # 09:00 to 16:30
 
     def add(self, table: str, when: datetime, **fields: Any) -> uuid.UUID:
-        row_id = fields.pop("id", None) or self.uid()
+        """Buffer one row; columns left out get their defaults at insert time."""
+        row_id: uuid.UUID = fields.get("id") or self.uid()
         created = min(when, self.stamp)
-        stamps = {"id": row_id, "created_at": created, "updated_at": created}
-        self.rows[table].append({**self.defaults[table], **stamps, **fields})
+        fields.setdefault("updated_at", created)
+        self.rows[table].append({**fields, "id": row_id, "created_at": created})
         return row_id
 
     def contact(self, pid: uuid.UUID, days_ago: int, status: CS, purpose: str = "check_in") -> None:
         rng, held = self.rng, status is CS.HELD
         when = self.at(0, 15 * 60) if days_ago == 0 else self.slot(days_ago)
-        mode = _pick(rng, ("in_person", 11), ("phone", 6), ("video", 2), ("message", 1))
+        mode = _pick(rng, "mode")
         note = rng.choice(("Talked through progress", "Agreed next steps", "")) if held else ""
         minutes = rng.choice((30, 45, 60)) if held else None
         self.add("contact", when, participant_id=pid, at=when, mode=mode, status=status.value,
@@ -193,10 +225,8 @@ class _Builder:
         rng, when = self.rng, self.slot(days_ago)
         answers: dict[str, list[int]] = {}
         for instrument, count, top in (("phq9", 9, 3), ("gad7", 7, 3), ("wsas", 5, 8)):
-            mode = severity * (top + 1)
-            answers[instrument] = [
-                min(top, int(rng.triangular(0, top + 1, mode))) for _ in range(count)
-            ]
+            spread = 2 * severity * (top + 1)  # mean answer about severity x top
+            answers[instrument] = [min(top, int(rng.random() * spread)) for _ in range(count)]
         answers["phq9"][8] = 0  # a non-zero item 9 needs a recorded crisis action: not in a demo
         answers["confidence"] = [max(0, min(10, round(10 - 10 * severity + rng.uniform(-2, 2))))]
         for instrument, items in answers.items():
@@ -215,10 +245,7 @@ class _Builder:
             reason, service, situation_text = rng.choice(SIGNPOSTS)
             situation = WorkSituation(situation_text)
         else:
-            situation = _pick(
-                rng, (WorkSituation.OFF_SICK, 36), (WorkSituation.STRUGGLING, 34),
-                (WorkSituation.OUT_OF_WORK_SHORT, 26), (WorkSituation.OTHER, 4),
-            )  # fmt: skip
+            situation = WorkSituation(_pick(rng, "situation"))
         if stage in (Stage.ON_PLAN, Stage.CLOSED):
             referred, changed = self.plan_person(pid, stage, k, situation in EMPLOYED)
         elif stage is Stage.ASSESSING:
@@ -297,7 +324,7 @@ class _Builder:
             self.contact(pid, ahead, CS.BOOKED, "review" if review_due else "check_in")
         if employed:
             self.adjustments(pid, plan_id, start, end)
-        for _ in range(_pick(rng, (0, 2), (1, 5), (2, 3))):
+        for _ in range(int(_pick(rng, "referrals"))):
             self.referral(pid, start, end, closed)
         return referred, end if closed else start
 
@@ -309,12 +336,8 @@ class _Builder:
         for position, domain in enumerate(domains):
             pool = OBJECTIVES["employed" if employed else "seeking"] if domain == "work" else None
             target = rng.randint(2, max(2, self.length))
-            if closed:
-                status = _pick(rng, ("achieved", 7), ("dropped", 2), ("in_progress", 1))
-            elif target < week:
-                status = _pick(rng, ("achieved", 6), ("in_progress", 3), ("dropped", 1))
-            else:
-                status = _pick(rng, ("agreed", 3), ("in_progress", 3), ("not_started", 1))
+            when = "closed" if closed else "past" if target < week else "ahead"
+            status = _pick(rng, f"objective_{when}")
             what = rng.choice(pool or OBJECTIVES[domain])
             self.add("objective", self.slot(start), plan_id=plan_id, domain=domain, what=what,
                      target_week=target, status=status, position=position)  # fmt: skip
@@ -322,10 +345,7 @@ class _Builder:
     def adjustments(self, pid: uuid.UUID, plan_id: uuid.UUID, start: int, end: int) -> None:
         rng = self.rng
         for key in rng.sample(sorted(ADJUSTMENTS), rng.randint(1, 3)):
-            status = _pick(
-                rng, ("suggested", 2), ("requested", 3), ("agreed", 3), ("in_place", 4),
-                ("declined", 1),
-            )  # fmt: skip
+            status = _pick(rng, "adjustment")
             asked = max(end, start - rng.randint(0, 21), 1)
             agreed = max(end, asked - rng.randint(3, 20), 0)
             done = status in ("agreed", "in_place")
@@ -344,13 +364,7 @@ class _Builder:
         rng = self.rng
         service_id, name = rng.choice(self.services)
         made = max(end, start - rng.randint(0, 28), 1)
-        if closed:
-            status = _pick(rng, ("attended", 5), ("closed", 3), ("declined", 1))
-        else:
-            status = _pick(
-                rng, ("suggested", 2), ("made", 3), ("accepted", 2), ("waiting", 3),
-                ("attended", 3), ("declined", 1),
-            )  # fmt: skip
+        status = _pick(rng, "referral_closed" if closed else "referral_open")
         changed = max(end, made - rng.randint(0, 14), 0)
         self.add(
             "referral", self.slot(made), participant_id=pid, service_id=service_id,
@@ -366,10 +380,7 @@ class _Builder:
         rng, on, employed = self.rng, self.day(referred), situation in EMPLOYED
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         district = rng.choice(self.settings.districts)
-        source = _pick(
-            rng, ("self", 30), ("gp", 28), ("community", 10), ("other", 6),
-            ("employer", 24) if employed else ("jobcentre", 22),
-        )  # fmt: skip
+        source = _pick(rng, "source_employed" if employed else "source_seeking")
         consent = stage is not Stage.REFERRED or rng.random() < 0.9
         gp = consent and rng.random() < 0.6
         employer = employed and consent and rng.random() < 0.55
@@ -402,7 +413,7 @@ class _Builder:
     def flush(self, connection: Connection) -> None:
         for name in TABLES:
             if self.rows[name]:
-                connection.execute(self.tables[name].insert(), self.rows[name])
+                _insert(connection, self.tables[name], self.rows[name])
                 self.rows[name].clear()
 
     def load_services(self, connection: Connection) -> None:
@@ -410,7 +421,7 @@ class _Builder:
         table = self.tables["service"]
         if not connection.execute(select(func.count()).select_from(table)).scalar():
             rows = [
-                {**self.defaults["service"], "id": self.uid(), "created_at": self.stamp,
+                {"id": self.uid(), "created_at": self.stamp,
                  "updated_at": self.stamp, "source": "demo", "source_id": f"demo-{index:02d}",
                  "name": name, "organisation": organisation, "category": category,
                  "description": description, "phone": f"01632 960{100 + index}",
@@ -419,9 +430,38 @@ class _Builder:
                  "service_area": self.settings.area, "schedule": "Mon to Fri 9:00 to 17:00"}
                 for index, (name, organisation, category, description) in enumerate(SERVICES, 1)
             ]  # fmt: skip
-            connection.execute(table.insert(), rows)
+            _insert(connection, table, rows)
         found = connection.execute(select(table.c.id, table.c.name).order_by(table.c.id))
         self.services = [(row[0], row[1]) for row in found]
+
+
+def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
+    """Insert `rows` with one executemany of SQLAlchemy's compiled INSERT.
+
+    Values go through each column's own SQLAlchemy type, as `connection.execute` would do, but
+    column by column and memoised for dates and times (they repeat), without the per-row
+    overhead of Core's parameter handling: that is half the time at 100,000 participants.
+    """
+    dialect, defaults = connection.dialect, _defaults(table)
+    compiled = table.insert().compile(dialect=dialect)
+    names = list(compiled.positiontup or ()) if compiled.positional else list(compiled.binds)
+    columns: list[list[Any]] = []
+    for name in names:
+        values = [row.get(name, defaults.get(name)) for row in rows]
+        kind = table.c[name].type
+        process = kind.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            if isinstance(getattr(kind, "impl_instance", kind), Date | DateTime):
+                memo: dict[Any, Any] = {}
+                values = [memo[v] if v in memo else memo.setdefault(v, process(v)) for v in values]
+            else:
+                values = list(map(process, values))
+        columns.append(values)
+    if compiled.positional:
+        connection.exec_driver_sql(compiled.string, list(zip(*columns, strict=True)))
+    else:
+        batch = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+        connection.exec_driver_sql(compiled.string, batch)
 
 
 def highest_reference(connection: Connection) -> int:

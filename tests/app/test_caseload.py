@@ -22,7 +22,7 @@ async def test_caseload_lists_everyone_in_next_action_order(app: WorkwellApp) ->
         text = screen_text(app)
         assert "6 of 6 shown" in text
         order = shown(app)
-        # Review due and not-contacted first, then the draft, then booked, closed and signposted last.
+        # Review due and not contacted first, then the draft, then booked; closed, signposted last.
         assert set(order[:2]) == {"Smith", "Psmith"}
         assert order[2] == "Smithson"
         assert order[3] == "Patel"

@@ -29,8 +29,11 @@ class CaseloadScreen(Screen[None]):
     CSS_PATH = style("caseload.tcss")
     AUTO_FOCUS = "#find"
     BINDINGS = [
+        Binding("down", "to_rows", "Rows", key_display="↓", id="caseload.rows"),
+        Binding("escape", "clear_find", "Clear", id="caseload.clear"),
         Binding("slash", "find", "Find", id="caseload.find"),
-        Binding("n", "new_referral", "New referral", id="caseload.new"),
+        Binding("ctrl+n", "new_referral", "New referral", id="caseload.new"),
+        Binding("n", "new_referral", "New referral", show=False),
         Binding("s", "choose('#stage')", "Stage", id="caseload.stage"),
         Binding("d", "choose('#district')", "District", id="caseload.district"),
         Binding("o", "sort(1)", "Sort", id="caseload.sort"),
@@ -73,7 +76,7 @@ class CaseloadScreen(Screen[None]):
             )
             yield Static("", id="count")
         yield CaseloadTable(id="caseload")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Start the clock in the masthead."""
@@ -128,6 +131,7 @@ class CaseloadScreen(Screen[None]):
     @on(Input.Changed, "#find")
     def _find_changed(self) -> None:
         self.refilter()
+        self.refresh_bindings()
 
     @on(Select.Changed)
     def _select_changed(self) -> None:
@@ -137,20 +141,30 @@ class CaseloadScreen(Screen[None]):
     def _find_submitted(self) -> None:
         self.table.action_open()
 
-    def on_key(self, event: object) -> None:
-        """From the find box, Down goes to the rows and Esc clears the search."""
-        from textual.events import Key
+    def action_back_to_find(self) -> None:
+        """From the rows back to the find box, keeping the search."""
+        self.query_one("#find", Input).focus()
 
-        if not isinstance(event, Key):
-            return
+    def action_to_rows(self) -> None:
+        """From the find box (or a filter) down into the rows."""
+        self.table.focus()
+
+    def action_clear_find(self) -> None:
+        """Clear the search and put the cursor back in the find box."""
         find = self.query_one("#find", Input)
-        if self.focused is find and event.key == "down":
-            self.table.focus()
-            event.stop()
-        elif event.key == "escape" and (find.value or self.focused is not find):
-            find.value = ""
-            find.focus()
-            event.stop()
+        find.value = ""
+        find.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer Clear only when there is a search, and Rows only from outside the rows."""
+        find = self.query_one("#find", Input)
+        if action == "clear_find":
+            return bool(find.value) and self.focused is find
+        if action == "to_rows":
+            return self.focused is not self.table
+        if action == "find":
+            return self.focused is not find
+        return True
 
     @on(CaseloadTable.Opened)
     def _open(self, message: CaseloadTable.Opened) -> None:
@@ -167,6 +181,10 @@ class CaseloadScreen(Screen[None]):
     def action_find(self) -> None:
         """Put the cursor in the find box."""
         self.query_one("#find", Input).focus()
+
+    def on_descendant_focus(self) -> None:
+        """The keys on offer depend on where the cursor is."""
+        self.refresh_bindings()
 
     def action_new_referral(self) -> None:
         """Open the referral form for a new participant."""

@@ -32,7 +32,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm"):
             yield Static(self.question, id="question", markup=False)
             yield Static(f"y  {self.yes}     n  {self.no}", id="answers", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_answer(self, answer: bool) -> None:
         """Close with the answer."""

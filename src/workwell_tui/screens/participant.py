@@ -44,12 +44,16 @@ class ParticipantScreen(Screen[None]):
         self.participant_id = participant_id
 
     def compose(self) -> ComposeResult:
-        """A title line and the details, filled in when read."""
+        """A title line, then panels filled in when the record has been read."""
         with Horizontal(id="title-bar"):
             yield Static("Participant", id="title")
             yield Static("", id="stage")
-        yield VerticalScroll(Static("Reading…", id="details", markup=False), id="body")
-        yield Footer()
+        with VerticalScroll(id="body"):
+            with Horizontal(id="panels"):
+                yield Static("Reading…", id="person", classes="panel", markup=False)
+                yield Static("", id="referral", classes="panel", markup=False)
+            yield Static("", id="consent", classes="panel", markup=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Read the participant in the background."""
@@ -64,9 +68,9 @@ class ParticipantScreen(Screen[None]):
         self.app.call_from_thread(self.show, participant)
 
     def show(self, person: Participant | None) -> None:
-        """Fill the screen from the record."""
+        """Fill the panels from the record."""
         if person is None:
-            self.query_one("#details", Static).update("This participant is no longer here.")
+            self.query_one("#person", Static).update("This participant is no longer here.")
             return
         today = clock.today()
         name = f"{person.first_name} {person.last_name}"
@@ -76,41 +80,55 @@ class ParticipantScreen(Screen[None]):
         stage = _label(Stage, person.stage)
         self.query_one("#stage", Static).update(stage)
         age = f" (aged {age_on(person.date_of_birth, today)})" if person.date_of_birth else ""
-        lines = [
-            ("Date of birth", f"{uk_date(person.date_of_birth)}{age}"),
-            ("Phone", person.phone or "—"),
-            ("Email", person.email or "—"),
-            ("Postcode", person.postcode or "—"),
-            ("District", person.district or "—"),
-            ("", ""),
-            ("Referred by", _label(ReferralSource, person.referral_source)),
-            ("Referral date", uk_date(person.referral_date)),
-            ("Work situation", _label(WorkSituation, person.work_situation)),
-            ("Employer", person.employer_name or "—"),
-            ("", ""),
-            (
-                "Consent: keep details",
-                _yes(person.consent_processing, person.consent_processing_on),
-            ),
-            ("Consent: share with GP", _yes(person.consent_share_gp, person.consent_share_gp_on)),
-            (
-                "Consent: contact employer",
-                _yes(person.consent_contact_employer, person.consent_contact_employer_on),
-            ),
-            (
-                "Consent: health details to employer",
-                _yes(
-                    person.consent_share_health_with_employer,
-                    person.consent_share_health_with_employer_on,
+        self._panel(
+            "#person",
+            "Contact",
+            [
+                ("Born", f"{uk_date(person.date_of_birth)}{age}"),
+                ("Phone", person.phone or "—"),
+                ("Email", person.email or "—"),
+                ("Postcode", person.postcode or "—"),
+                ("District", person.district or "—"),
+            ],
+        )
+        self._panel(
+            "#referral",
+            "Referral",
+            [
+                ("Referred by", _label(ReferralSource, person.referral_source)),
+                ("On", uk_date(person.referral_date)),
+                ("Work", _label(WorkSituation, person.work_situation)),
+                ("Employer", person.employer_name or "—"),
+                ("Stage", f"{stage}, since {uk_date(person.stage_changed_on)}"),
+                *([("Reason", person.stage_reason)] if person.stage_reason else []),
+                *([("Signposted", person.signposted_to)] if person.signposted_to else []),
+            ],
+        )
+        self._panel(
+            "#consent",
+            "Consent",
+            [
+                (
+                    "Keep their details",
+                    _yes(person.consent_processing, person.consent_processing_on),
                 ),
-            ),
-            ("", ""),
-            ("Stage", f"{stage} since {uk_date(person.stage_changed_on)}"),
-        ]
-        if person.stage_reason:
-            lines.append(("Reason", person.stage_reason))
-        if person.signposted_to:
-            lines.append(("Signposted to", person.signposted_to))
+                ("Share with their GP", _yes(person.consent_share_gp, person.consent_share_gp_on)),
+                (
+                    "Contact their employer",
+                    _yes(person.consent_contact_employer, person.consent_contact_employer_on),
+                ),
+                (
+                    "Health details to employer",
+                    _yes(
+                        person.consent_share_health_with_employer,
+                        person.consent_share_health_with_employer_on,
+                    ),
+                ),
+            ],
+        )
+
+    def _panel(self, selector: str, title: str, lines: list[tuple[str, str]]) -> None:
+        panel = self.query_one(selector, Static)
+        panel.border_title = title
         width = max(len(label) for label, _ in lines) + 2
-        text = "\n".join(f"{label:<{width}}{value}" if label else "" for label, value in lines)
-        self.query_one("#details", Static).update(text)
+        panel.update("\n".join(f"{label:<{width}}{value}" for label, value in lines))

@@ -26,4 +26,4 @@ class ProblemScreen(Screen[None]):
         with Vertical(id="problem"):
             yield Static("WorkWell cannot open your data", id="problem-title")
             yield Static(self.message, id="problem-message", markup=False)
-        yield Footer()
+        yield Footer(compact=True)

@@ -134,7 +134,7 @@ class ReferralFormScreen(Screen[None]):
                 required=True,
                 hint="Taking part is voluntary. Ask before saving.",
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """The under-16 choice only appears when it applies."""
@@ -159,6 +159,12 @@ class ReferralFormScreen(Screen[None]):
             self.values(), clock.today(), self.workwell.settings.districts, record_under_16
         )
         self.query_one("#field-record_under_16").display = result.under_16
+        count = len(result.errors)
+        legend = self.query_one("#legend", Static)
+        legend.update(
+            f"{count} thing{'s' if count != 1 else ''} to put right" if count else "* needed"
+        )
+        legend.set_class(bool(count), "-problems")
         for field in self.query(FormField):
             name = field.id.removeprefix("field-") if field.id else ""
             field.set_message(result.errors.get(name), self._hint(name))
@@ -208,12 +214,6 @@ class ReferralFormScreen(Screen[None]):
             if first is not None:
                 first.control.focus()
                 first.scroll_visible()
-            count = len(result.errors)
-            self.notify(
-                f"{count} thing{'s' if count != 1 else ''} to put right before saving.",
-                severity="warning",
-                timeout=4,
-            )
             return
         self.saving = True
         self.save(result)

@@ -61,13 +61,17 @@ def flag_text(row: CaseloadRow) -> str:
     return "  ".join(parts)
 
 
-def column_widths(total: int) -> list[int]:
-    """Share `total` cells between the columns: fixed minimums, spare by flex."""
-    fixed = sum(c.width for c in COLUMNS) + GAP * (len(COLUMNS) - 1) + 1
+NARROW = 96
+"""Below this width the District column gives way to names and flags (it stays a filter)."""
+
+
+def layout(total: int) -> list[tuple[Column, int]]:
+    """The columns that fit in `total` cells, with widths: minimums first, spare by flex."""
+    columns = [c for c in COLUMNS if total >= NARROW or c.key != "district"]
+    fixed = sum(c.width for c in columns) + GAP * (len(columns) - 1) + 1
     spare = max(0, total - fixed)
-    flex_total = sum(c.flex for c in COLUMNS)
-    widths = [c.width + spare * c.flex // flex_total for c in COLUMNS]
-    return widths
+    flex_total = sum(c.flex for c in columns)
+    return [(c, c.width + spare * c.flex // flex_total) for c in columns]
 
 
 class CaseloadTable(ScrollView, can_focus=True):
@@ -88,6 +92,7 @@ class CaseloadTable(ScrollView, can_focus=True):
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
         Binding("enter", "open", "Open", id="caseload.open"),
+        Binding("escape", "screen.back_to_find", "Find", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -182,7 +187,7 @@ class CaseloadTable(ScrollView, can_focus=True):
 
     def _column_at(self, x: int) -> str | None:
         left = 1
-        for column, width in zip(COLUMNS, column_widths(self.size.width), strict=True):
+        for column, width in layout(self.size.width):
             if left <= x < left + width + GAP:
                 return column.key
             left += width + GAP
@@ -205,13 +210,13 @@ class CaseloadTable(ScrollView, can_focus=True):
 
     def _header(self, width: int) -> Strip:
         style = self.rich_style + self.get_component_rich_style("caseload--header")
-        cells = []
+        cells = {}
         for column in COLUMNS:
             title = column.title
             if column.key == self.sort_key:
                 title += " ▼" if self.sort_reverse else " ▲"
-            cells.append(title)
-        return self._strip(cells, [style] * len(cells), style, width)
+            cells[column.key] = (title, style)
+        return self._strip(cells, style, width)
 
     def _row(self, row: CaseloadRow, highlighted: bool, width: int) -> Strip:
         base = self.rich_style
@@ -224,23 +229,23 @@ class CaseloadTable(ScrollView, can_focus=True):
         flag_style = self.get_component_rich_style(
             "caseload--urgent" if urgent else "caseload--gentle"
         )
-        cells = [
-            row.reference,
-            row.name,
-            row.district,
-            SHORT_STAGE.get(row.stage, row.stage_text),
-            friendly_when(row.next_contact, self.today),
-            flags,
-        ]
-        muted = self.get_component_rich_style("caseload--muted")
-        styles = [base + muted, base, base, base, base, base + flag_style]
-        if row.stage in (Stage.CLOSED, Stage.SIGNPOSTED):
-            styles = [base + muted] * len(cells)
-        return self._strip(cells, styles, base, width)
+        muted = base + self.get_component_rich_style("caseload--muted")
+        quiet = row.stage in (Stage.CLOSED, Stage.SIGNPOSTED)
+        plain = muted if quiet else base
+        cells = {
+            "reference": (row.reference, muted),
+            "name": (row.name, plain),
+            "district": (row.district, plain),
+            "stage": (SHORT_STAGE.get(row.stage, row.stage_text), plain),
+            "next_contact": (friendly_when(row.next_contact, self.today), plain),
+            "flags": (flags, muted if quiet else base + flag_style),
+        }
+        return self._strip(cells, base, width)
 
-    def _strip(self, cells: list[str], styles: list[Style], fill: Style, width: int) -> Strip:
+    def _strip(self, cells: dict[str, tuple[str, Style]], fill: Style, width: int) -> Strip:
         segments = [Segment(" ", fill)]
-        for cell, style, size in zip(cells, styles, column_widths(width), strict=True):
+        for column, size in layout(width):
+            cell, style = cells[column.key]
             text = cell if len(cell) <= size else cell[: size - 1] + "…"
             segments.append(Segment(text.ljust(size), style))
             segments.append(Segment(" " * GAP, fill))
