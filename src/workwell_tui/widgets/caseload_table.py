@@ -226,11 +226,12 @@ class CaseloadTable(ScrollView, can_focus=True):
         urgent = CaseloadFlag.REVIEW_DUE in row.flags or (
             CaseloadFlag.NO_RECENT_CONTACT in row.flags
         )
-        flag_style = self.get_component_rich_style(
-            "caseload--urgent" if urgent else "caseload--gentle"
-        )
-        muted = base + self.get_component_rich_style("caseload--muted")
+        flag_style = self._foreground("caseload--urgent" if urgent else "caseload--gentle")
+        muted = base + self._foreground("caseload--muted")
         quiet = row.stage in (Stage.CLOSED, Stage.SIGNPOSTED)
+        if highlighted:
+            # The cursor's own colours win, so the row stays readable in every theme.
+            muted = flag_style = base
         plain = muted if quiet else base
         cells = {
             "reference": (row.reference, muted),
@@ -241,6 +242,11 @@ class CaseloadTable(ScrollView, can_focus=True):
             "flags": (flags, muted if quiet else base + flag_style),
         }
         return self._strip(cells, base, width)
+
+    def _foreground(self, component: str) -> Style:
+        """A component's colour and weight without its background, so the cursor shows through."""
+        style = self.get_component_rich_style(component)
+        return Style(color=style.color, bold=style.bold)
 
     def _strip(self, cells: dict[str, tuple[str, Style]], fill: Style, width: int) -> Strip:
         segments = [Segment(" ", fill)]
