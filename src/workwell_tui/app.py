@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from workwell_tui.commands import ParticipantCommands
 from workwell_tui.config import Paths, Settings
 from workwell_tui.screens.caseload import CaseloadScreen
 from workwell_tui.screens.cover import LockScreen, PrivacyScreen
@@ -20,18 +19,28 @@ from workwell_tui.styles import style
 from workwell_tui.themes import THEMES
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from workwell_tui.db.store import Store
     from workwell_tui.domain.caseload import CaseloadRow
 
 IDLE_CHECK_SECONDS = 15
 
 
+def _participant_commands() -> type[Provider]:
+    # Imported when the palette first opens, not at start-up.
+    from workwell_tui.commands import ParticipantCommands
+
+    return ParticipantCommands
+
+
 class WorkwellApp(App[None]):
     """WorkWell coach."""
 
     TITLE = "WorkWell"
-    CSS_PATH = style("app.tcss")
-    COMMANDS = App.COMMANDS | {ParticipantCommands}
+    # The caseload is the default screen, whose own CSS_PATH Textual does not load: it lives here.
+    CSS_PATH = [style("app.tcss"), style("caseload.tcss")]
+    COMMANDS = App.COMMANDS | {lambda: _participant_commands()}
     BINDINGS = [
         Binding("f2", "privacy", "Hide", priority=True, id="app.privacy"),
         Binding("h", "privacy", "Hide screen", show=False, id="app.privacy.h"),
@@ -45,16 +54,21 @@ class WorkwellApp(App[None]):
         self.store: Store | None = store
         self.caseload_rows: list[CaseloadRow] = []
         self._last_input = time.monotonic()
+        # Chosen before the first screen is styled, so it is styled once.
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = settings.theme
 
     def on_mount(self) -> None:
         """Show the caseload straight away; the database opens behind it."""
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = self.settings.theme
-        self.push_screen(CaseloadScreen())
-        self.load_caseload()
+        # Paint the first frame before the worker starts competing for the interpreter.
+        self.call_after_refresh(self.load_caseload)
         if self.settings.idle_lock_minutes:
             self.set_interval(IDLE_CHECK_SECONDS, self._check_idle)
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The caseload is home: the screen under every other one."""
+        return CaseloadScreen()
 
     @work(thread=True, exclusive=True, group="caseload")
     def load_caseload(self) -> None:
@@ -70,6 +84,19 @@ class WorkwellApp(App[None]):
             self.call_from_thread(self.show_problem, str(error))
             return
         self.call_from_thread(self._caseload_loaded, rows)
+        self.call_from_thread(self.set_timer, 1.0, self.warm_store)
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm_store(self) -> None:
+        """Import SQLAlchemy and open the engine once the caseload is on screen."""
+        if self.store is None:
+            return
+        from workwell_tui.db.store import StoreError
+
+        try:
+            self.store.warm()
+        except StoreError as error:
+            self.call_from_thread(self.show_problem, str(error))
 
     def _caseload_loaded(self, rows: list[CaseloadRow]) -> None:
         self.caseload_rows = rows

@@ -93,6 +93,16 @@ def resolve_paths(
     )
 
 
+def default_actor() -> str:
+    """The operating-system user, for the audit log when the coach has not set a name."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some sandboxes
+        return "coach"
+
+
 def ensure_private_dir(path: Path) -> None:
     """Create `path` (and parents) readable by this user only (0700)."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)

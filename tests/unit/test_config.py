@@ -137,7 +137,7 @@ def test_good_file_is_read(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     path.write_text(
         'area = "Greater Manchester"\ndistricts = [" Bolton ", "Wigan"]\n'
-        "plan_length_weeks = 16\nreview_weeks = [12, 8, 8]\ncoach_name = \" Sam \"\n"
+        'plan_length_weeks = 16\nreview_weeks = [12, 8, 8]\ncoach_name = " Sam "\n'
         'theme = "workwell-high-contrast"\nidle_lock_minutes = 0\n',
         encoding="utf-8",
     )

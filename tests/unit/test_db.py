@@ -37,9 +37,7 @@ def referral(first: str = "Aisha", last: str = "Khan", dob: str = "02/10/1985") 
         "work_situation": "struggling",
         "consent_processing": True,
     }
-    result = check_referral(
-        values, clock.today(), ("Preston", "Blackpool"), record_under_16=True
-    )
+    result = check_referral(values, clock.today(), ("Preston", "Blackpool"), record_under_16=True)
     assert result.referral is not None, result.errors
     return result.referral
 

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import getpass
 import uuid
 
 from sqlmodel import Session, col, select
 
+from workwell_tui.config import default_actor
 from workwell_tui.db.models import AuditEvent
 
-
-def default_actor() -> str:
-    """The operating-system user, when the coach has not set a name."""
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "coach"
+__all__ = ["default_actor", "recent_events", "record_event"]
 
 
 def record_event(

@@ -10,17 +10,11 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
 from workwell_tui.config import ensure_private_dir
+from workwell_tui.db.paths import sqlite_file
+
+__all__ = ["make_engine", "memory_engine", "prepare_sqlite_file", "sqlite_file"]
 
 BUSY_TIMEOUT_MS = 5000
-
-
-def sqlite_file(url: str) -> Path | None:
-    """The file behind a `sqlite:///` URL, or None for memory and other databases."""
-    for prefix in ("sqlite:///", "sqlite+pysqlite:///"):
-        if url.startswith(prefix):
-            rest = url[len(prefix) :].split("?", 1)[0]
-            return None if rest in ("", ":memory:") else Path(rest)
-    return None
 
 
 def prepare_sqlite_file(path: Path) -> None:

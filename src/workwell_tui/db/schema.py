@@ -11,10 +11,8 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from workwell_tui.db.engine import sqlite_file
+from workwell_tui.db.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
-# The revisions this app knows, oldest first. A test checks this matches the migration scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
-HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 

@@ -14,7 +14,8 @@ from workwell_tui.domain.enums import CaseloadFlag, Stage
 ACTIVE_STAGES = frozenset({Stage.REFERRED, Stage.ASSESSING, Stage.ON_PLAN})
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: frozen dataclasses build slowly, and 100,000 of these are made at start.
+@dataclass(slots=True)
 class ParticipantFacts:
     """What the database knows about one participant that the caseload needs."""
 
@@ -35,7 +36,7 @@ class ParticipantFacts:
     has_draft_assessment: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=True)
 class CaseloadRow:
     """One line of the caseload, ready to show, sort, filter or print."""
 

@@ -8,13 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 
 from workwell_tui import clock
 from workwell_tui.domain.caseload import CaseloadRow, filter_rows, sort_rows
 from workwell_tui.domain.enums import Stage
-from workwell_tui.styles import style
 from workwell_tui.widgets.caseload_table import COLUMNS, CaseloadTable
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ SORT_ORDER = ("next_action", *(column.key for column in COLUMNS))
 class CaseloadScreen(Screen[None]):
     """Every participant of the coach, sorted by what needs doing next."""
 
-    CSS_PATH = style("caseload.tcss")
+    # Styled by caseload.tcss, loaded by the App: this is its default screen.
     AUTO_FOCUS = "#find"
     BINDINGS = [
         Binding("down", "to_rows", "Rows", key_display="↓", id="caseload.rows"),
@@ -62,21 +62,26 @@ class CaseloadScreen(Screen[None]):
             yield Static("", id="now")
         with Horizontal(id="filters"):
             yield Input(placeholder="Find name or WW-ref", compact=True, id="find")
-            yield Select(
-                [(stage.label, stage.value) for stage in Stage],
-                prompt="Stage: all",
-                compact=True,
-                id="stage",
+            # Lazy: the filters and footer arrive just after the first frame, which comes sooner.
+            yield Lazy(
+                Select(
+                    [(stage.label, stage.value) for stage in Stage],
+                    prompt="Stage: all",
+                    compact=True,
+                    id="stage",
+                )
             )
-            yield Select(
-                [(district, district) for district in settings.districts],
-                prompt="District: all",
-                compact=True,
-                id="district",
+            yield Lazy(
+                Select(
+                    [(district, district) for district in settings.districts],
+                    prompt="District: all",
+                    compact=True,
+                    id="district",
+                )
             )
             yield Static("", id="count")
         yield CaseloadTable(id="caseload")
-        yield Footer(compact=True)
+        yield Lazy(Footer(compact=True))
 
     def on_mount(self) -> None:
         """Start the clock in the masthead."""
@@ -112,10 +117,9 @@ class CaseloadScreen(Screen[None]):
     def refilter(self, keep: str | None = None) -> None:
         """Apply the find text, stage and district; reuse the last result while typing on."""
         text = self.query_one("#find", Input).value.strip().lower()
-        stage_value = self.query_one("#stage", Select).value
-        district_value = self.query_one("#district", Select).value
-        stage = Stage(stage_value) if isinstance(stage_value, str) else None
-        district = district_value if isinstance(district_value, str) else None
+        stage_value = self._chosen("#stage")
+        stage = Stage(stage_value) if stage_value is not None else None
+        district = self._chosen("#district")
         source: list[CaseloadRow] = self.all_rows
         last = self._last_filter
         if last is not None and last[1:] == (stage, district) and text.startswith(last[0]):
@@ -127,6 +131,12 @@ class CaseloadScreen(Screen[None]):
         self.table.sort_key, self.table.sort_reverse = self.sort_key, self.sort_reverse
         self.table.set_rows(result, keep=keep)
         self.query_one("#count", Static).update(f"{len(result):,} of {len(self.all_rows):,} shown")
+
+    def _chosen(self, selector: str) -> str | None:
+        """A filter's choice; None for "all" (or before the lazy filter is mounted)."""
+        for select in self.query(selector).results(Select):
+            return select.value if isinstance(select.value, str) else None
+        return None
 
     @on(Input.Changed, "#find")
     def _find_changed(self) -> None:

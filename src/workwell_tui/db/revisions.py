@@ -1,0 +1,9 @@
+"""The schema revisions this app knows, oldest first (no imports: read on the start-up path).
+
+A test checks this matches the migration scripts in `migrations/versions`.
+"""
+
+from __future__ import annotations
+
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
+HEAD_REVISION = KNOWN_REVISIONS[-1]
