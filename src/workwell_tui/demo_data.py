@@ -3,14 +3,17 @@
 Everything is relative to the `today` passed in (from `clock.now()`) and comes from one
 `random.Random(seed)`, so the same seed and day give the same people, UUIDs included. Names are
 random pairings from a diverse UK list; emails use example.org/.com and phones only the Ofcom drama
-ranges. Rows go in with SQLAlchemy Core bulk inserts, in batches, in one transaction.
+ranges. Rows are built in batches and inserted in bulk, in one transaction.
 """
 
 from __future__ import annotations
 
+import gc
 import random
 import uuid
 from bisect import bisect
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from itertools import accumulate
 from operator import itemgetter
@@ -27,6 +30,7 @@ from workwell_tui.domain.enums import Stage, WorkSituation
 
 Row = dict[str, Any]
 BATCH = 2000  # participants per round of inserts: memory stays flat at 100,000
+SQLITE_CACHE_KIB = 131072  # random UUID keys touch index pages everywhere: keep them in memory
 ASSESSMENT_STEPS = 6
 # Parents before children: SQLite checks foreign keys statement by statement.
 TABLES: tuple[str, ...] = ("participant", "assessment", "plan", "measureresult", "objective")
@@ -95,7 +99,7 @@ GOALS = {True: ("Back to my job on full hours", "Stay in work with the right adj
 GOALS[False] = ("Find part-time work I can manage", "Get back into work by the spring")
 CLOSING = _items("""Back at work on full hours | Started a new job | Plan completed, managing well |
 Phased return complete | Stopped engaging, closing letter sent | Moved out of the area""")
-ADJUSTMENTS = {"flexible_working": "participant", "phased_return": "employer"}
+ADJUSTMENTS = {"flexible_working": "participant", "phased_return": "employer"}  # key: usual owner
 ADJUSTMENTS |= {"altered_hours": "employer", "amended_duties": "employer"}
 ADJUSTMENTS |= {"workplace_adaptations": "employer", "adaptive_technology": "access_to_work"}
 ADJUSTMENTS |= {"regular_breaks": "employer", "quiet_workspace": "coach"}
@@ -115,40 +119,23 @@ Active Lives Exercise Referral|Lancashire Leisure Trust|physical activity|12-wee
 Living Well with Pain|Red Rose Community Health CIC|pain management|Six-week group course
 Sleep Well Workshop|Ribble NHS Talking Therapies|sleep|Two sessions on sleep habits""".splitlines()
 ]
-
-
-def _defaults(table: Table) -> Row:
-    """Every column's scalar default (None when nullable), so all rows of a batch share keys."""
-    row: Row = {}
-    for column in table.c:
-        if isinstance(column.default, ScalarElementColumnDefault):
-            row[column.name] = column.default.arg
-        elif column.nullable:
-            row[column.name] = None
-    return row
-
-
-def _weights(spec: str) -> tuple[list[str], list[int]]:
-    """ "a 3, b 1" → values and cumulative weights, for `_pick`."""
-    pairs = [item.split() for item in spec.split(",")]
-    return [value for value, _ in pairs], list(accumulate(int(weight) for _, weight in pairs))
-
-
-WEIGHTS = {
-    name: _weights(spec)
-    for name, spec in {
-        "situation": "off_sick 36, struggling 34, out_of_work_short 26, other 4",
-        "source_employed": "self 30, gp 28, employer 24, community 10, other 6",
-        "source_seeking": "self 30, gp 28, jobcentre 22, community 10, other 6",
-        "mode": "in_person 11, phone 6, video 2, message 1",
-        "referrals": "0 2, 1 5, 2 3",
-        "objective_closed": "achieved 7, dropped 2, in_progress 1",
-        "objective_past": "achieved 6, in_progress 3, dropped 1",
-        "objective_ahead": "agreed 3, in_progress 3, not_started 1",
-        "adjustment": "suggested 2, requested 3, agreed 3, in_place 4, declined 1",
-        "referral_closed": "attended 5, closed 3, declined 1",
-        "referral_open": "suggested 2, made 3, accepted 2, waiting 3, attended 3, declined 1",
-    }.items()
+WEIGHTS = {  # name: (values, cumulative weights) for `_pick`
+    name: ([pair.split()[0] for pair in spec], list(accumulate(int(p.split()[1]) for p in spec)))
+    for name, spec in (
+        (line.split(":")[0], line.split(":")[1].split(","))
+        for line in """\
+situation: off_sick 36, struggling 34, out_of_work_short 26, other 4
+source_employed: self 30, gp 28, employer 24, community 10, other 6
+source_seeking: self 30, gp 28, jobcentre 22, community 10, other 6
+mode: in_person 11, phone 6, video 2, message 1
+referrals: 0 2, 1 5, 2 3
+objective_closed: achieved 7, dropped 2, in_progress 1
+objective_past: achieved 6, in_progress 3, dropped 1
+objective_ahead: agreed 3, in_progress 3, not_started 1
+adjustment: suggested 2, requested 3, agreed 3, in_place 4, declined 1
+referral_closed: attended 5, closed 3, declined 1
+referral_open: suggested 2, made 3, accepted 2, waiting 3, attended 3, declined 1""".splitlines()
+    )
 }
 
 
@@ -168,8 +155,19 @@ def stage_list(count: int) -> list[Stage]:
     return [stage for stage in STAGE_SHARES for _ in range(whole[stage])]
 
 
+def _defaults(table: Table) -> Row:
+    """Every column's scalar default (None when nullable), so that rows can be complete."""
+    row: Row = {}
+    for column in table.c:
+        if isinstance(column.default, ScalarElementColumnDefault):
+            row[column.name] = column.default.arg
+        elif column.nullable:
+            row[column.name] = None
+    return row
+
+
 class _Builder:
-    """Makes one participant's rows at a time into per-table buffers (times are days ago)."""
+    """Makes one participant's rows at a time into per-table buffers. Days count back from today."""
 
     def __init__(self, rng: random.Random, now: datetime, settings: Settings) -> None:
         self.rng, self.now, self.settings = rng, now, settings
@@ -189,14 +187,13 @@ class _Builder:
         return self.today - timedelta(days=days_ago)
 
     def at(self, days_ago: int, minutes: int) -> datetime:
-        """Local wall-clock time on a day, as aware UTC."""
+        """Local wall-clock time `minutes` after midnight on a day, as aware UTC."""
         midnight = self.midnights.get(days_ago)
         if midnight is None:
-            noon = datetime.combine(self.day(days_ago), time(12))
-            zone = self.now.tzinfo
+            noon, zone = datetime.combine(self.day(days_ago), time(12)), self.now.tzinfo
             # clock.now() has a fixed offset: use the machine's rules so past dates keep their DST.
             local = noon.astimezone() if isinstance(zone, timezone) else noon.replace(tzinfo=zone)
-            # Daytime offset (clocks change at night), so 09:00 to 17:00 are right on any day.
+            # The daytime offset (clocks change at night), so 09:00 to 17:00 are right on any day.
             midnight = self.midnights[days_ago] = local.astimezone(UTC) - timedelta(hours=12)
         return midnight + timedelta(minutes=minutes)
 
@@ -214,41 +211,32 @@ class _Builder:
     def contact(self, pid: uuid.UUID, days_ago: int, status: CS, purpose: str = "check_in") -> None:
         rng, held = self.rng, status is CS.HELD
         when = self.at(0, 15 * 60) if days_ago == 0 else self.slot(days_ago)
-        mode = _pick(rng, "mode")
         note = rng.choice(("Talked through progress", "Agreed next steps", "")) if held else ""
-        minutes = rng.choice((30, 45, 60)) if held else None
-        self.add("contact", when, participant_id=pid, at=when, mode=mode, status=status.value,
-                 purpose=purpose, notes=note, duration_minutes=minutes)  # fmt: skip
+        self.add("contact", when, participant_id=pid, at=when, mode=_pick(rng, "mode"),
+                 status=status.value, purpose=purpose, notes=note,
+                 duration_minutes=rng.choice((30, 45, 60)) if held else None)  # fmt: skip
 
-    def measures(
-        self, pid: uuid.UUID, aid: uuid.UUID | None, days_ago: int, severity: float, week: int
-    ) -> None:
-        """PHQ-9, GAD-7, WSAS and confidence; `week` 0 means baseline."""
+    def measures(self, pid: uuid.UUID, aid: uuid.UUID | None, days_ago: int, severity: float,
+                 week: int = 0) -> None:  # fmt: skip
+        """PHQ-9, GAD-7, WSAS and confidence; `week` 0 is the baseline."""
         rng, when = self.rng, self.slot(days_ago)
         answers: dict[str, list[int]] = {}
         for instrument, count, top in (("phq9", 9, 3), ("gad7", 7, 3), ("wsas", 5, 8)):
-            spread = 2 * severity * (top + 1)  # mean answer about severity x top
+            spread = 2 * severity * (top + 1)  # answers average about severity x top
             answers[instrument] = [min(top, int(rng.random() * spread)) for _ in range(count)]
         answers["phq9"][8] = 0  # a non-zero item 9 needs a recorded crisis action: not in a demo
         answers["confidence"] = [max(0, min(10, round(10 - 10 * severity + rng.uniform(-2, 2))))]
         for instrument, items in answers.items():
-            self.add(
-                "measureresult", when, participant_id=pid, assessment_id=aid, taken_at=when,
-                instrument=instrument, item_answers=items, total=sum(items),
-                timepoint="review" if week else "baseline", review_week=week or None,
-            )  # fmt: skip
+            self.add("measureresult", when, participant_id=pid, assessment_id=aid, taken_at=when,
+                     instrument=instrument, item_answers=items, total=sum(items),
+                     timepoint="review" if week else "baseline", review_week=week or None)  # fmt: skip
 
     def person(self, number: int, stage: Stage) -> None:
         """One participant and what has happened to them so far."""
         rng, k = self.rng, self.seen[stage]
         self.seen[stage] += 1
-        pid, reason, service = self.uid(), "", ""
-        if stage is Stage.SIGNPOSTED:
-            reason, service, situation_text = rng.choice(SIGNPOSTS)
-            situation = WorkSituation(situation_text)
-        else:
-            situation = WorkSituation(_pick(rng, "situation"))
-        if stage in (Stage.ON_PLAN, Stage.CLOSED):
+        pid, reason, service, situation = self.uid(), "", "", _pick(rng, "situation")
+        if stage is Stage.ON_PLAN or stage is Stage.CLOSED:
             referred, changed = self.plan_person(pid, stage, k, situation in EMPLOYED)
         elif stage is Stage.ASSESSING:
             quiet = k % 4 == 3  # seen once, then nothing for 15+ days
@@ -267,10 +255,11 @@ class _Builder:
             if k % 2 == 0:
                 self.contact(pid, -rng.randint(1, 10), CS.BOOKED, "assessment")
         else:
+            reason, service, situation = rng.choice(SIGNPOSTS)
             referred = rng.randint(1, 120)
             changed = rng.randint(max(1, referred - 10), referred)
             self.contact(pid, changed, CS.HELD, "assessment")
-        self.participant(pid, number, stage, situation, referred, changed,
+        self.participant(pid, number, stage, WorkSituation(situation), referred, changed,
                          stage_reason=reason, signposted_to=service)  # fmt: skip
 
     def plan_person(self, pid: uuid.UUID, stage: Stage, k: int, employed: bool) -> tuple[int, int]:
@@ -278,7 +267,7 @@ class _Builder:
         rng, length, closed = self.rng, self.length, stage is Stage.CLOSED
         cap = max(0, min(84, 7 * length - 1))  # plans started up to 12 weeks ago
         review_due = not closed and k % 10 == 3 and bool(self.reviews)
-        quiet = not closed and k % 10 == 7
+        quiet = not closed and k % 10 == 7 and cap >= 30
         end = 0
         if closed:
             start = rng.randint(80, 110)
@@ -287,18 +276,17 @@ class _Builder:
         elif review_due:  # in the first review week, no review yet
             start = 7 * (self.reviews[0] - 1) + rng.randint(0, 6)
         else:
-            start = rng.randint(min(30, cap) if quiet else 0, cap)
+            start = rng.randint(30 if quiet else 0, cap)
         assessed = start + rng.randint(1, 7)
         referred = max(assessed, min(120, assessed + rng.randint(3, 21)))
         severity = rng.uniform(0.25, 0.75)
         when, done = self.slot(assessed), self.at(assessed, 17 * 60)
         answers = {"health": rng.choice(CONDITIONS), "wants_work": True, "risk_checked": True}
-        aid = self.add(
-            "assessment", when, participant_id=pid, status="completed", answers=answers,
-            step=ASSESSMENT_STEPS, started_at=when, saved_at=done, completed_at=done,
-        )  # fmt: skip
+        aid = self.add("assessment", when, participant_id=pid, status="completed", answers=answers,
+                       step=ASSESSMENT_STEPS, started_at=when, saved_at=done,
+                       completed_at=done)  # fmt: skip
         self.contact(pid, assessed, CS.HELD, "assessment")
-        self.measures(pid, aid, assessed, severity, 0)
+        self.measures(pid, aid, assessed, severity)
         plan_id = self.add(
             "plan", self.slot(start), participant_id=pid, assessment_id=aid,
             status="closed" if closed else "active", start_date=self.day(start),
@@ -309,19 +297,21 @@ class _Builder:
         self.objectives(plan_id, start, min(length, (start - end) // 7 + 1), employed, closed)
         # Check-ins from the latest back to the plan start; quiet people stopped 15+ days ago.
         latest = rng.randint(15, min(35, start)) if quiet else rng.randint(1, min(10, start) or 1)
-        days = max(latest, end + 1) if closed else latest
+        days = max(latest, end + 1)
         while days <= start:
             self.contact(pid, days, CS.HELD)
             days += rng.randint(6, 13)
         for week in () if review_due else self.reviews:
             opens = start - 7 * (week - 1)  # days ago that review week began
             if opens >= (latest if quiet else end):
-                held = opens + rng.randint(1, 5)  # reviews a few days early count
+                held = opens + rng.randint(1, 5)  # a review a few days early counts
                 self.contact(pid, held, CS.HELD, "review")
                 self.measures(pid, None, held, severity * rng.uniform(0.55, 0.95), week)
-        if quiet and rng.random() < 0.5:
+        if closed:
+            self.contact(pid, end, CS.HELD, "review")
+        elif quiet and rng.random() < 0.5:
             self.contact(pid, rng.randint(3, 10), CS.MISSED)
-        elif not (closed or quiet) and (k % 10 == 1 or rng.random() < 0.75):
+        elif not quiet and (k % 10 == 1 or rng.random() < 0.75):
             ahead = 0 if k % 10 == 1 else -rng.randint(1, 14)  # one in ten: today at 15:00
             self.contact(pid, ahead, CS.BOOKED, "review" if review_due else "check_in")
         if employed:
@@ -330,19 +320,17 @@ class _Builder:
             self.referral(pid, start, end, closed)
         return referred, end if closed else start
 
-    def objectives(
-        self, plan_id: uuid.UUID, start: int, week: int, employed: bool, closed: bool
-    ) -> None:
+    def objectives(self, plan_id: uuid.UUID, start: int, week: int, employed: bool,
+                   closed: bool) -> None:  # fmt: skip
         rng = self.rng
         domains = ["work", *rng.sample(("physical", "psychological", "social"), rng.randint(1, 3))]
         for position, domain in enumerate(domains):
-            pool = OBJECTIVES["employed" if employed else "seeking"] if domain == "work" else None
+            pool = ("employed" if employed else "seeking") if domain == "work" else domain
             target = rng.randint(2, max(2, self.length))
             when = "closed" if closed else "past" if target < week else "ahead"
-            status = _pick(rng, f"objective_{when}")
-            what = rng.choice(pool or OBJECTIVES[domain])
-            self.add("objective", self.slot(start), plan_id=plan_id, domain=domain, what=what,
-                     target_week=target, status=status, position=position)  # fmt: skip
+            self.add("objective", self.slot(start), plan_id=plan_id, domain=domain,
+                     what=rng.choice(OBJECTIVES[pool]), target_week=target,
+                     status=_pick(rng, f"objective_{when}"), position=position)  # fmt: skip
 
     def adjustments(self, pid: uuid.UUID, plan_id: uuid.UUID, start: int, end: int) -> None:
         rng = self.rng
@@ -351,10 +339,10 @@ class _Builder:
             asked = max(end, start - rng.randint(0, 21), 1)
             agreed = max(end, asked - rng.randint(3, 20), 0)
             done = status in ("agreed", "in_place")
-            owner = ADJUSTMENTS[key] if rng.random() < 0.8 else "coach"
             self.add(
                 "adjustment", self.slot(asked), participant_id=pid, plan_id=plan_id,
-                catalogue_key=key, status=status, owner=owner,
+                catalogue_key=key, status=status,
+                owner=ADJUSTMENTS[key] if rng.random() < 0.8 else "coach",
                 requested_on=None if status == "suggested" else self.day(asked),
                 agreed_on=self.day(agreed) if done else None,
                 review_on=self.day(agreed - 28) if done else None,
@@ -375,14 +363,11 @@ class _Builder:
             outcome="Attended first appointment" if status == "attended" else "",
         )  # fmt: skip
 
-    def participant(
-        self, pid: uuid.UUID, number: int, stage: Stage, situation: WorkSituation, referred: int,
-        changed: int, **extra: str,
-    ) -> None:  # fmt: skip
+    def participant(self, pid: uuid.UUID, number: int, stage: Stage, situation: WorkSituation,
+                    referred: int, changed: int, **extra: str) -> None:  # fmt: skip
         rng, on, employed = self.rng, self.day(referred), situation in EMPLOYED
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         district = rng.choice(self.settings.districts)
-        source = _pick(rng, "source_employed" if employed else "source_seeking")
         consent = stage is not Stage.REFERRED or rng.random() < 0.9
         gp = consent and rng.random() < 0.6
         employer = employed and consent and rng.random() < 0.55
@@ -391,18 +376,18 @@ class _Builder:
         email = f"{name}{rng.randrange(10, 100)}@{rng.choice(('example.org', 'example.com'))}"
         phone = rng.choice(("07700 900", "07700 900", "01632 960")) + f"{rng.randrange(1000):03d}"
         age = rng.randint(16, 17) if rng.random() < 0.02 else rng.randint(18, 64)
-        born = date(self.today.year - age, 1, 1) - timedelta(days=rng.randrange(365))
-        letters = "ABDEFGHJLNPQRSTUWXYZ"
+        letters = "ABDEFGHJLNPQRSTUWXYZ"  # the letters a postcode's inward code uses
         inward = f"{rng.randrange(10)}{rng.choice(letters)}{rng.choice(letters)}"
         self.add(
             "participant", self.slot(referred), id=pid, reference=f"WW-{number:06d}",
-            updated_at=self.at(changed, 17 * 60), first_name=first, last_name=last,
-            preferred_name=PREFERRED.get(first, "") if rng.random() < 0.5 else "",
-            date_of_birth=born, email=email if rng.random() < 0.7 else "",
-            phone=phone if rng.random() < 0.9 else "",
+            updated_at=min(self.at(changed, 17 * 60), self.stamp), first_name=first,
+            last_name=last, preferred_name=PREFERRED.get(first, "") if rng.random() < 0.5 else "",
+            date_of_birth=date(self.today.year - age, 1, 1) - timedelta(rng.randrange(365)),
+            email=email if rng.random() < 0.7 else "", phone=phone if rng.random() < 0.9 else "",
             address=f"{rng.randint(1, 199)} {rng.choice(STREETS)}, {district}",
             postcode=f"{OUTWARD.get(district, 'ZZ9')} {inward}", district=district,
-            referral_source=source, referral_date=on, work_situation=situation.value,
+            referral_source=_pick(rng, "source_employed" if employed else "source_seeking"),
+            referral_date=on, work_situation=situation.value,
             employer_name=rng.choice(EMPLOYERS) if employed else "",
             consent_processing=consent, consent_processing_on=on if consent else None,
             consent_share_gp=gp, consent_share_gp_on=on if gp else None,
@@ -441,8 +426,8 @@ def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
     """Insert complete rows with one executemany of SQLAlchemy's compiled INSERT.
 
     Each value goes through its column's own SQLAlchemy type, as `connection.execute` would do,
-    but column by column, and once per distinct date or time (they repeat), without
-    Core's per-row parameter handling: that halves the time at 100,000 participants.
+    but column by column, once per distinct date or time (they repeat), and without Core's
+    per-row parameter handling, which is most of the time at 100,000 participants.
     """
     dialect = connection.dialect
     compiled = table.insert().compile(dialect=dialect)
@@ -458,11 +443,34 @@ def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
             columns[index] = list(map(done.__getitem__, columns[index]))
         else:
             columns[index] = list(map(process, columns[index]))
-    if compiled.positional:
-        connection.exec_driver_sql(compiled.string, list(zip(*columns, strict=True)))
-    else:
-        batch = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
-        connection.exec_driver_sql(compiled.string, batch)
+    params = list(zip(*columns, strict=True))
+    if not compiled.positional:
+        params = [dict(zip(names, values, strict=True)) for values in params]  # type: ignore[misc]
+    connection.exec_driver_sql(compiled.string, params)
+
+
+@contextmanager
+def _bulk_transaction(engine: Engine) -> Iterator[Connection]:
+    """One transaction, with a big SQLite page cache and the garbage collector paused."""
+    collecting = gc.isenabled()
+    gc.disable()  # millions of short-lived rows without cycles: collections would only cost time
+    try:
+        with engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+                connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+                connection.commit()
+            try:
+                with connection.begin():
+                    yield connection
+            finally:
+                if sqlite:
+                    connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or 0)}")
+                    connection.commit()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def highest_reference(connection: Connection) -> int:
@@ -494,7 +502,7 @@ def fill_demo(
     builder = _Builder(rng, today, settings)
     stages = stage_list(participants)
     rng.shuffle(stages)
-    with engine.begin() as connection:
+    with _bulk_transaction(engine) as connection:
         highest = highest_reference(connection)
         if start_number is not None and start_number <= highest:
             raise ValueError(f"start_number must be above {highest}, the highest reference")

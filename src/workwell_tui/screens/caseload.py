@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 
@@ -62,31 +61,37 @@ class CaseloadScreen(Screen[None]):
             yield Static("", id="now")
         with Horizontal(id="filters"):
             yield Input(placeholder="Find name or WW-ref", compact=True, id="find")
-            # Lazy: the filters and footer arrive just after the first frame, which comes sooner.
-            yield Lazy(
-                Select(
-                    [(stage.label, stage.value) for stage in Stage],
-                    prompt="Stage: all",
-                    compact=True,
-                    id="stage",
-                )
-            )
-            yield Lazy(
-                Select(
-                    [(district, district) for district in settings.districts],
-                    prompt="District: all",
-                    compact=True,
-                    id="district",
-                )
-            )
             yield Static("", id="count")
         yield CaseloadTable(id="caseload")
-        yield Lazy(Footer(compact=True))
 
     def on_mount(self) -> None:
-        """Start the clock in the masthead."""
+        """Start the clock; add the filters and footer just after the first frame."""
         self._tick()
         self.set_interval(30, self._tick)
+        self.call_after_refresh(self._mount_second)
+
+    def _mount_second(self) -> None:
+        # The first frame comes sooner without these; they arrive a moment later.
+        if not self.is_attached:
+            return
+        settings = self.workwell.settings
+        self.query_one("#filters").mount(
+            Select(
+                [(stage.label, stage.value) for stage in Stage],
+                prompt="Stage: all",
+                compact=True,
+                id="stage",
+            ),
+            Select(
+                [(district, district) for district in settings.districts],
+                prompt="District: all",
+                compact=True,
+                id="district",
+            ),
+            before="#count",
+        )
+        self.mount(Footer(compact=True))
+        self.call_after_refresh(self.refresh_bindings)
 
     def on_screen_resume(self) -> None:
         """Coming back from a participant: read the caseload again in the background."""

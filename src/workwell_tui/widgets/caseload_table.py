@@ -136,6 +136,14 @@ class CaseloadTable(ScrollView, can_focus=True):
             return self.rows[self.cursor]
         return None
 
+    def on_focus(self) -> None:
+        """The cursor row changes colour with focus."""
+        self.refresh()
+
+    def on_blur(self) -> None:
+        """The cursor row changes colour with focus."""
+        self.refresh()
+
     def on_resize(self, _event: events.Resize) -> None:
         """Keep the virtual size in step with the width."""
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
@@ -229,7 +237,7 @@ class CaseloadTable(ScrollView, can_focus=True):
         flag_style = self._foreground("caseload--urgent" if urgent else "caseload--gentle")
         muted = base + self._foreground("caseload--muted")
         quiet = row.stage in (Stage.CLOSED, Stage.SIGNPOSTED)
-        if highlighted:
+        if highlighted and self.has_focus:
             # The cursor's own colours win, so the row stays readable in every theme.
             muted = flag_style = base
         plain = muted if quiet else base
