@@ -24,7 +24,12 @@ def format_reference(number: int) -> str:
 
 def next_reference(session: Session) -> str:
     """The next free participant reference."""
-    highest = session.exec(select(func.max(Participant.reference))).one()
+    # Longest first: text order would put WW-999999 above WW-1000000.
+    highest = session.exec(
+        select(Participant.reference)
+        .order_by(func.length(Participant.reference).desc(), col(Participant.reference).desc())
+        .limit(1)
+    ).first()
     match = _REFERENCE.match(highest or "")
     return format_reference(int(match.group(1)) + 1 if match else 1)
 
