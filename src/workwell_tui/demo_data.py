@@ -210,6 +210,8 @@ class _Builder:
 
     def contact(self, pid: uuid.UUID, days_ago: int, status: CS, purpose: str = "check_in") -> None:
         rng, held = self.rng, status is CS.HELD
+        if days_ago < 0 and self.day(days_ago).weekday() >= 5:  # bookings go on weekdays
+            days_ago -= 7 - self.day(days_ago).weekday()
         when = self.at(0, 15 * 60) if days_ago == 0 else self.slot(days_ago)
         note = rng.choice(("Talked through progress", "Agreed next steps", "")) if held else ""
         self.add("contact", when, participant_id=pid, at=when, mode=_pick(rng, "mode"),
@@ -226,10 +228,11 @@ class _Builder:
             answers[instrument] = [min(top, int(rng.random() * spread)) for _ in range(count)]
         answers["phq9"][8] = 0  # a non-zero item 9 needs a recorded crisis action: not in a demo
         answers["confidence"] = [max(0, min(10, round(10 - 10 * severity + rng.uniform(-2, 2))))]
+        timepoint, review_week = ("review", week) if week else ("baseline", None)
         for instrument, items in answers.items():
             self.add("measureresult", when, participant_id=pid, assessment_id=aid, taken_at=when,
                      instrument=instrument, item_answers=items, total=sum(items),
-                     timepoint="review" if week else "baseline", review_week=week or None)  # fmt: skip
+                     timepoint=timepoint, review_week=review_week)  # fmt: skip
 
     def person(self, number: int, stage: Stage) -> None:
         """One participant and what has happened to them so far."""
@@ -444,9 +447,11 @@ def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
         else:
             columns[index] = list(map(process, columns[index]))
     params = list(zip(*columns, strict=True))
-    if not compiled.positional:
-        params = [dict(zip(names, values, strict=True)) for values in params]  # type: ignore[misc]
-    connection.exec_driver_sql(compiled.string, params)
+    if compiled.positional:
+        connection.exec_driver_sql(compiled.string, params)
+    else:
+        named = [dict(zip(names, values, strict=True)) for values in params]
+        connection.exec_driver_sql(compiled.string, named)
 
 
 @contextmanager
@@ -498,6 +503,8 @@ def fill_demo(
         raise ValueError("participants must be 0 or more")
     if today.tzinfo is None:
         raise ValueError("today must be timezone-aware (use clock.now())")
+    if participants == 0:
+        return 0
     rng = random.Random(seed)
     builder = _Builder(rng, today, settings)
     stages = stage_list(participants)

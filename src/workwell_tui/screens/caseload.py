@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from workwell_tui.app import WorkwellApp
 
 SORT_ORDER = ("next_action", *(column.key for column in COLUMNS))
+RESULTS_KEPT = 32
 
 
 class CaseloadScreen(Screen[None]):
@@ -45,8 +46,9 @@ class CaseloadScreen(Screen[None]):
         self.all_rows: list[CaseloadRow] = []
         self.sort_key = "next_action"
         self.sort_reverse = False
-        self._last_filter: tuple[str, Stage | None, str | None] | None = None
-        self._last_result: list[CaseloadRow] = []
+        # Recent filter results, so backspace and Esc are as quick as typing forward.
+        self._results: dict[tuple[str, Stage | None, str | None], list[CaseloadRow]] = {}
+        self._had_text = False
 
     @property
     def workwell(self) -> WorkwellApp:
@@ -69,6 +71,9 @@ class CaseloadScreen(Screen[None]):
         self._tick()
         self.set_interval(30, self._tick)
         self.call_after_refresh(self._mount_second)
+        # Watching the value (not waiting for Input.Changed) puts the typed letter and the
+        # narrowed rows in the same frame.
+        self.watch(self.query_one("#find", Input), "value", self._find_changed, init=False)
 
     def _mount_second(self) -> None:
         # The first frame comes sooner without these; they arrive a moment later.
@@ -111,7 +116,7 @@ class CaseloadScreen(Screen[None]):
         """New rows from the database: sort, filter, keep the cursor where it was."""
         current = self.table.current
         self.all_rows = sort_rows(rows, self.sort_key, self.sort_reverse)
-        self._last_filter = None
+        self._results.clear()
         self.table.empty_message = (
             "No one matches. Esc clears the search."
             if rows
@@ -125,14 +130,19 @@ class CaseloadScreen(Screen[None]):
         stage_value = self._chosen("#stage")
         stage = Stage(stage_value) if stage_value is not None else None
         district = self._chosen("#district")
-        source: list[CaseloadRow] = self.all_rows
-        last = self._last_filter
-        if last is not None and last[1:] == (stage, district) and text.startswith(last[0]):
-            # Typing one more letter can only narrow the list.
-            source = self._last_result
-        result = filter_rows(source, text, stage, district)
-        self._last_filter = (text, stage, district)
-        self._last_result = result
+        key = (text, stage, district)
+        result = self._results.get(key)
+        if result is None:
+            # Typing one more letter can only narrow the list: start from the shorter one.
+            source = self.all_rows
+            for (seen, seen_stage, seen_district), rows in self._results.items():
+                narrower = seen_stage == stage and seen_district == district
+                if narrower and text.startswith(seen) and len(rows) < len(source):
+                    source = rows
+            result = filter_rows(source, text, stage, district)
+            if len(self._results) >= RESULTS_KEPT:
+                self._results.pop(next(iter(self._results)))
+            self._results[key] = result
         self.table.sort_key, self.table.sort_reverse = self.sort_key, self.sort_reverse
         self.table.set_rows(result, keep=keep)
         self.query_one("#count", Static).update(f"{len(result):,} of {len(self.all_rows):,} shown")
@@ -143,10 +153,12 @@ class CaseloadScreen(Screen[None]):
             return select.value if isinstance(select.value, str) else None
         return None
 
-    @on(Input.Changed, "#find")
-    def _find_changed(self) -> None:
+    def _find_changed(self, value: str) -> None:
         self.refilter()
-        self.refresh_bindings()
+        if bool(value) != self._had_text:
+            # "esc Clear" comes and goes with the text; redrawing the footer on every key is slow.
+            self._had_text = bool(value)
+            self.refresh_bindings()
 
     @on(Select.Changed)
     def _select_changed(self) -> None:
@@ -236,5 +248,5 @@ class CaseloadScreen(Screen[None]):
     def _resort(self) -> None:
         current = self.table.current
         self.all_rows = sort_rows(self.all_rows, self.sort_key, self.sort_reverse)
-        self._last_filter = None
+        self._results.clear()
         self.refilter(keep=current.participant_id if current else None)

@@ -14,7 +14,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -117,6 +117,7 @@ class CaseloadTable(ScrollView, can_focus=True):
         self.sort_reverse = False
         self.empty_message = "Opening your caseload…"
         self.today: date = clock.today()
+        self._styles: dict[str, Style] = {}
 
     def set_rows(self, rows: Sequence[CaseloadRow], keep: str | None = None) -> None:
         """Show `rows`, keeping the cursor on participant `keep` when it is still there."""
@@ -201,23 +202,41 @@ class CaseloadTable(ScrollView, can_focus=True):
             left += width + GAP
         return None
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Work out the styles once for all the lines drawn in this pass."""
+        self._styles = self._compute_styles()
+        return super().render_lines(crop)
+
+    def _compute_styles(self) -> dict[str, Style]:
+        base = self.rich_style
+        cursor = base + self.get_component_rich_style("caseload--cursor")
+        return {
+            "base": base,
+            "cursor": cursor,
+            "header": base + self.get_component_rich_style("caseload--header"),
+            "urgent": self._foreground("caseload--urgent"),
+            "gentle": self._foreground("caseload--gentle"),
+            "muted": self._foreground("caseload--muted"),
+        }
+
     def render_line(self, y: int) -> Strip:
         """Draw the header (line 0) or one row."""
         width = self.size.width
-        base = self.rich_style
+        styles = self._styles or self._compute_styles()
+        base = styles["base"]
         if y == 0:
-            return self._header(width)
+            return self._header(width, styles)
         index = round(self.scroll_offset.y) + y - 1
         if index >= len(self.rows):
             if not self.rows and y == 2:
                 text = f" {self.empty_message}"
-                style = base + self.get_component_rich_style("caseload--muted")
+                style = base + styles["muted"]
                 return Strip([Segment(text[:width].ljust(width), style)], width)
             return Strip.blank(width, base)
-        return self._row(self.rows[index], index == self.cursor, width)
+        return self._row(self.rows[index], index == self.cursor, width, styles)
 
-    def _header(self, width: int) -> Strip:
-        style = self.rich_style + self.get_component_rich_style("caseload--header")
+    def _header(self, width: int, styles: dict[str, Style]) -> Strip:
+        style = styles["header"]
         cells = {}
         for column in COLUMNS:
             title = column.title
@@ -226,16 +245,16 @@ class CaseloadTable(ScrollView, can_focus=True):
             cells[column.key] = (title, style)
         return self._strip(cells, style, width)
 
-    def _row(self, row: CaseloadRow, highlighted: bool, width: int) -> Strip:
-        base = self.rich_style
-        if highlighted:
-            base = base + self.get_component_rich_style("caseload--cursor")
+    def _row(
+        self, row: CaseloadRow, highlighted: bool, width: int, styles: dict[str, Style]
+    ) -> Strip:
+        base = styles["cursor"] if highlighted else styles["base"]
         flags = flag_text(row)
         urgent = CaseloadFlag.REVIEW_DUE in row.flags or (
             CaseloadFlag.NO_RECENT_CONTACT in row.flags
         )
-        flag_style = self._foreground("caseload--urgent" if urgent else "caseload--gentle")
-        muted = base + self._foreground("caseload--muted")
+        flag_style = styles["urgent" if urgent else "gentle"]
+        muted = base + styles["muted"]
         quiet = row.stage in (Stage.CLOSED, Stage.SIGNPOSTED)
         if highlighted and self.has_focus:
             # The cursor's own colours win, so the row stays readable in every theme.
