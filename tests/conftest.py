@@ -13,6 +13,8 @@ import pytest
 # Snapshots and week numbers must not depend on where or when the tests run.
 os.environ["TZ"] = "Europe/London"
 time.tzset()
+# Scrolls and transitions land at once, so a snapshot never catches one half-way.
+os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
 from workwell_tui import clock  # noqa: E402
 from workwell_tui.config import Settings  # noqa: E402

@@ -303,13 +303,14 @@ class _Builder:
         days = max(latest, end + 1)
         while days <= start:
             self.contact(pid, days, CS.HELD)
-            days += rng.randint(6, 13)
+            days += rng.randint(7, 14)  # weekly to fortnightly
         for week in () if review_due else self.reviews:
             opens = start - 7 * (week - 1)  # days ago that review week began
             if opens >= (latest if quiet else end):
                 held = opens + rng.randint(1, 5)  # a review a few days early counts
                 self.contact(pid, held, CS.HELD, "review")
-                self.measures(pid, None, held, severity * rng.uniform(0.55, 0.95), week)
+                if rng.random() < 0.6:  # measures repeated at most reviews
+                    self.measures(pid, None, held, severity * rng.uniform(0.55, 0.95), week)
         if closed:
             self.contact(pid, end, CS.HELD, "review")
         elif quiet and rng.random() < 0.5:

@@ -212,8 +212,8 @@ class ReferralFormScreen(Screen[None]):
         if result.referral is None:
             first = next((f for f in self.query(FormField) if f.has_class("-invalid")), None)
             if first is not None:
-                first.control.focus()
-                first.scroll_visible()
+                first.control.focus(scroll_visible=False)
+                first.scroll_visible(animate=False)
             return
         self.saving = True
         self.save(result)
