@@ -102,7 +102,7 @@ Phased return complete | Stopped engaging, closing letter sent | Moved out of th
 ADJUSTMENTS = {"flexible_working": "participant", "phased_return": "employer"}  # key: usual owner
 ADJUSTMENTS |= {"altered_hours": "employer", "amended_duties": "employer"}
 ADJUSTMENTS |= {"workplace_adaptations": "employer", "adaptive_technology": "access_to_work"}
-ADJUSTMENTS |= {"regular_breaks": "employer", "quiet_workspace": "coach"}
+ADJUSTMENTS |= {"rest_breaks": "employer", "quiet_space": "employer"}
 SERVICES = [  # name | organisation | category | description (all fictional)
     line.split("|")
     for line in """\

@@ -15,7 +15,7 @@ import threading
 import uuid
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workwell_tui import clock
 from workwell_tui.config import Paths, Settings, default_actor
@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
-    from workwell_tui.db.models import Participant
+    from workwell_tui.db.assessments import Completed
+    from workwell_tui.db.models import Assessment, Participant
+    from workwell_tui.domain.enums import AssessmentKind
     from workwell_tui.domain.referral import NewReferral
 
 
@@ -119,6 +121,55 @@ class Store:
 
         with self.session() as session:
             return participants.add_participant(session, referral, self.actor, clock.today())
+
+    def assessment_draft(
+        self, participant_id: uuid.UUID | str, kind: AssessmentKind | None = None
+    ) -> Assessment | None:
+        """The participant's open draft assessment, if there is one."""
+        from workwell_tui.db import assessments
+
+        with self.session() as session:
+            return assessments.open_draft(session, participant_id, kind)
+
+    def start_assessment(self, participant_id: uuid.UUID | str, kind: AssessmentKind) -> Assessment:
+        """Resume the open draft of `kind`, or start one."""
+        from workwell_tui.db import assessments
+
+        with self.session() as session:
+            return assessments.start_assessment(
+                session, participant_id, kind, self.actor, clock.today()
+            )
+
+    def save_assessment(
+        self, assessment_id: uuid.UUID | str, step: int, answers: dict[str, Any]
+    ) -> datetime:
+        """Autosave a draft; returns when it was saved."""
+        from workwell_tui.db import assessments
+
+        with self.session() as session:
+            return assessments.save_draft(session, assessment_id, step, answers)
+
+    def complete_assessment(
+        self, assessment_id: uuid.UUID | str, kind: AssessmentKind, answers: dict[str, Any]
+    ) -> Completed:
+        """Finish an assessment: measures, stage, and (when eligible) a draft plan."""
+        from workwell_tui.db import assessments
+        from workwell_tui.domain.assessment_outcome import build_outcome
+
+        today = clock.today()
+        weeks = self.settings.plan_length_weeks
+        outcome = build_outcome(kind, answers, today, weeks)
+        with self.session() as session:
+            return assessments.complete(
+                session,
+                assessment_id,
+                answers,
+                outcome,
+                actor=self.actor,
+                today=today,
+                plan_weeks=weeks,
+                review_weeks=list(self.settings.review_weeks),
+            )
 
     def close(self) -> None:
         """Release connections (SQLite checkpoints the WAL on last close)."""

@@ -12,14 +12,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from workwell_tui import clock
+from workwell_tui.domain.assessment_flow import step_from_number
 from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.eligibility_age import age_on
-from workwell_tui.domain.enums import ReferralSource, Stage, WorkSituation
+from workwell_tui.domain.enums import AssessmentKind, ReferralSource, Stage, WorkSituation
 from workwell_tui.styles import style
 
 if TYPE_CHECKING:
     from workwell_tui.app import WorkwellApp
-    from workwell_tui.db.models import Participant
+    from workwell_tui.db.models import Assessment, Participant
 
 
 def _label(enum: type[Stage] | type[ReferralSource] | type[WorkSituation], value: str) -> str:
@@ -37,11 +38,17 @@ class ParticipantScreen(Screen[None]):
     """Details and stage of one participant; later screens hang off this one."""
 
     CSS_PATH = style("participant.tcss")
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="participant.back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="participant.back"),
+        Binding("a", "assess", "Assessment", id="participant.assess"),
+        Binding("m", "review_measures", "Review measures", id="participant.review"),
+    ]
 
     def __init__(self, participant_id: str) -> None:
         super().__init__()
         self.participant_id = participant_id
+        self.stage = ""
+        self.draft: Assessment | None = None
 
     def compose(self) -> ComposeResult:
         """A title line, then panels filled in when the record has been read."""
@@ -52,12 +59,9 @@ class ParticipantScreen(Screen[None]):
             with Horizontal(id="panels"):
                 yield Static("Reading…", id="person", classes="panel", markup=False)
                 yield Static("", id="referral", classes="panel", markup=False)
+            yield Static("", id="assessment", classes="panel", markup=False)
             yield Static("", id="consent", classes="panel", markup=False)
         yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        """Read the participant in the background."""
-        self.load()
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
@@ -65,13 +69,22 @@ class ParticipantScreen(Screen[None]):
         app: WorkwellApp = self.app  # type: ignore[assignment]
         assert app.store is not None
         participant = app.store.participant(self.participant_id)
-        self.app.call_from_thread(self.show, participant)
+        draft = app.store.assessment_draft(self.participant_id)
+        self.app.call_from_thread(self.show, participant, draft)
 
-    def show(self, person: Participant | None) -> None:
+    def on_screen_resume(self) -> None:
+        """Shown (first time, or back from the assessment): read the record in the background."""
+        self.load()
+
+    def show(self, person: Participant | None, draft: Assessment | None = None) -> None:
         """Fill the panels from the record."""
         if person is None:
             self.query_one("#person", Static).update("This participant is no longer here.")
             return
+        self.stage = person.stage
+        self.draft = draft
+        self.refresh_bindings()
+        self._show_assessment(person, draft)
         today = clock.today()
         name = f"{person.first_name} {person.last_name}"
         if person.preferred_name:
@@ -126,6 +139,46 @@ class ParticipantScreen(Screen[None]):
                 ),
             ],
         )
+
+    def _show_assessment(self, person: Participant, draft: Assessment | None) -> None:
+        panel = self.query_one("#assessment", Static)
+        panel.border_title = "Assessment"
+        if draft is not None:
+            saved = draft.saved_at.astimezone()
+            what = "Review measures" if draft.kind == AssessmentKind.REVIEW.value else "Assessment"
+            step = step_from_number(draft.step).title
+            when = f"{saved:%H:%M}" if saved.date() == clock.today() else uk_date(saved.date())
+            panel.update(f"{what} draft at {step}: press a to resume (saved {when})")
+        elif person.stage in (Stage.REFERRED.value, Stage.ASSESSING.value):
+            panel.update("Not assessed yet: press a to start the assessment")
+        elif person.stage == Stage.ON_PLAN.value:
+            panel.update("Assessed. Press m to take the measures again at a review.")
+        else:
+            panel.update("Assessed.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the assessment keys only where they apply."""
+        if action == "assess":
+            return self.draft is not None or self.stage in (
+                Stage.REFERRED.value,
+                Stage.ASSESSING.value,
+            )
+        if action == "review_measures":
+            return self.draft is None and self.stage == Stage.ON_PLAN.value
+        return True
+
+    def action_assess(self) -> None:
+        """Start or resume the assessment."""
+        from workwell_tui.screens.assessment import AssessmentScreen
+
+        kind = AssessmentKind(self.draft.kind) if self.draft else AssessmentKind.INITIAL
+        self.app.push_screen(AssessmentScreen(self.participant_id, kind))
+
+    def action_review_measures(self) -> None:
+        """Take the measures again, stored as review measures."""
+        from workwell_tui.screens.assessment import AssessmentScreen
+
+        self.app.push_screen(AssessmentScreen(self.participant_id, AssessmentKind.REVIEW))
 
     def _panel(self, selector: str, title: str, lines: list[tuple[str, str]]) -> None:
         panel = self.query_one(selector, Static)

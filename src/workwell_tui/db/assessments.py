@@ -1,0 +1,312 @@
+"""Assessments in the database: start, autosave the draft, complete into measures and a plan.
+
+Completion is one transaction: the assessment, its measures, the participant's stage and
+consents, and the draft plan with its objectives and suggested adjustments all land together or
+not at all. Audit events name the records, never what was said.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from workwell_tui import clock
+from workwell_tui.db.audit import record_event
+from workwell_tui.db.models import (
+    Adjustment,
+    Assessment,
+    MeasureResult,
+    Objective,
+    Participant,
+    Plan,
+)
+from workwell_tui.domain.assessment_flow import first_step, step_number
+from workwell_tui.domain.assessment_outcome import AssessmentOutcome
+from workwell_tui.domain.caseload import plan_week
+from workwell_tui.domain.dates import uk_short
+from workwell_tui.domain.enums import (
+    AssessmentKind,
+    AssessmentStatus,
+    PlanStatus,
+    Stage,
+    Timepoint,
+    WorkSituation,
+)
+from workwell_tui.domain.questions import YES
+
+
+class AssessmentGone(Exception):
+    """The draft was completed, abandoned or removed elsewhere; the message is safe to show."""
+
+
+def _now() -> datetime:
+    # From the app's clock, so "saved 14:32" and test snapshots agree with the frozen day.
+    return clock.now().astimezone(UTC)
+
+
+def _uuid(value: uuid.UUID | str) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+
+
+def open_draft(
+    session: Session, participant_id: uuid.UUID | str, kind: AssessmentKind | None = None
+) -> Assessment | None:
+    """The participant's newest draft assessment (of `kind`, if given)."""
+    statement = select(Assessment).where(
+        Assessment.participant_id == _uuid(participant_id),
+        Assessment.status == AssessmentStatus.DRAFT.value,
+    )
+    if kind is not None:
+        statement = statement.where(Assessment.kind == kind.value)
+    return session.exec(statement.order_by(col(Assessment.saved_at).desc())).first()
+
+
+def latest_completed(session: Session, participant_id: uuid.UUID | str) -> Assessment | None:
+    """The participant's most recently completed assessment."""
+    statement = (
+        select(Assessment)
+        .where(
+            Assessment.participant_id == _uuid(participant_id),
+            Assessment.status == AssessmentStatus.COMPLETED.value,
+        )
+        .order_by(col(Assessment.completed_at).desc())
+    )
+    return session.exec(statement).first()
+
+
+def prefill(participant: Participant) -> dict[str, Any]:
+    """Answers already known from the referral, so nobody is asked twice."""
+    answers: dict[str, Any] = {}
+    if participant.date_of_birth is not None:
+        answers["date_of_birth"] = uk_short(participant.date_of_birth)
+    if participant.work_situation in {s.value for s in WorkSituation} - {"other"}:
+        answers["work_situation"] = participant.work_situation
+    if participant.employer_name:
+        answers["employer"] = participant.employer_name
+    if participant.consent_processing:
+        answers["consent_processing"] = YES
+    return answers
+
+
+def start_assessment(
+    session: Session,
+    participant_id: uuid.UUID | str,
+    kind: AssessmentKind,
+    actor: str,
+    today: date,
+) -> Assessment:
+    """The open draft of `kind`, or a new one (prefilled); a referral moves to assessing."""
+    existing = open_draft(session, participant_id, kind)
+    if existing is not None:
+        return existing
+    participant = session.get(Participant, _uuid(participant_id))
+    if participant is None:
+        raise AssessmentGone("This participant is no longer in the database.")
+    assessment = Assessment(
+        participant_id=participant.id,
+        kind=kind.value,
+        step=step_number(first_step(kind).key),
+        answers=prefill(participant) if kind is AssessmentKind.INITIAL else {},
+    )
+    session.add(assessment)
+    if kind is AssessmentKind.INITIAL and participant.stage == Stage.REFERRED.value:
+        participant.stage = Stage.ASSESSING.value
+        participant.stage_changed_on = today
+        session.add(participant)
+    record_event(session, actor, "assessment.start", "assessment", assessment.id, kind.value)
+    session.commit()
+    session.refresh(assessment)
+    return assessment
+
+
+def save_draft(
+    session: Session, assessment_id: uuid.UUID | str, step: int, answers: dict[str, Any]
+) -> datetime:
+    """Overwrite the draft's answers and step; returns when it was saved."""
+    assessment = session.get(Assessment, _uuid(assessment_id))
+    if assessment is None or assessment.status != AssessmentStatus.DRAFT.value:
+        raise AssessmentGone("This assessment is no longer a draft; nothing was changed.")
+    saved = _now()
+    assessment.answers = dict(answers)
+    assessment.step = step
+    assessment.saved_at = saved
+    session.add(assessment)
+    session.commit()
+    return saved
+
+
+@dataclass(frozen=True)
+class Completed:
+    """What completing stored: the participant's new stage and the plan made, if any."""
+
+    stage: Stage
+    plan_id: uuid.UUID | None
+    objectives: int
+    adjustments: int
+    measures: int
+
+
+def complete(
+    session: Session,
+    assessment_id: uuid.UUID | str,
+    answers: dict[str, Any],
+    outcome: AssessmentOutcome,
+    *,
+    actor: str,
+    today: date,
+    plan_weeks: int,
+    review_weeks: list[int],
+) -> Completed:
+    """Store a finished assessment and everything that follows from it, in one transaction."""
+    assessment = session.get(Assessment, _uuid(assessment_id))
+    if assessment is None or assessment.status != AssessmentStatus.DRAFT.value:
+        raise AssessmentGone("This assessment was already completed; nothing was changed.")
+    participant = session.get(Participant, assessment.participant_id)
+    if participant is None:
+        raise AssessmentGone("This participant is no longer in the database.")
+    now = _now()
+    kind = AssessmentKind(assessment.kind)
+    assessment.answers = dict(answers)
+    assessment.status = AssessmentStatus.COMPLETED.value
+    assessment.completed_at = now
+    assessment.saved_at = now
+    session.add(assessment)
+
+    review_week = None
+    if kind is AssessmentKind.REVIEW:
+        plan = _current_plan(session, participant.id)
+        if plan is not None and plan.start_date is not None:
+            review_week = plan_week(plan.start_date, today, plan.length_weeks)
+    for measure in outcome.measures:
+        session.add(
+            MeasureResult(
+                participant_id=participant.id,
+                assessment_id=assessment.id,
+                instrument=measure.instrument.value,
+                item_answers=list(measure.items),
+                total=measure.total,
+                taken_at=now,
+                timepoint=(
+                    Timepoint.REVIEW if kind is AssessmentKind.REVIEW else Timepoint.BASELINE
+                ).value,
+                review_week=review_week,
+            )
+        )
+    if kind is AssessmentKind.REVIEW:
+        record_event(session, actor, "assessment.complete", "assessment", assessment.id, "review")
+        session.commit()
+        return Completed(Stage(participant.stage), None, 0, 0, len(outcome.measures))
+
+    _update_participant(participant, outcome, today)
+    plan_id = None
+    if outcome.eligible:
+        reviews = [week for week in review_weeks if week <= plan_weeks]
+        plan_id = _create_plan(
+            session, participant, assessment, outcome, today, plan_weeks, reviews
+        )
+        stage = Stage.ON_PLAN
+        reason, signposted = "", ""
+    else:
+        stage = Stage.SIGNPOSTED
+        reason = outcome.signpost_reason
+        signposted = outcome.signposted_to
+    participant.stage = stage.value
+    participant.stage_reason = reason
+    participant.signposted_to = signposted
+    participant.stage_changed_on = today
+    participant.updated_at = now
+    session.add(participant)
+    record_event(session, actor, "assessment.complete", "assessment", assessment.id, "initial")
+    record_event(session, actor, f"participant.stage.{stage.value}", "participant", participant.id)
+    if plan_id is not None:
+        record_event(session, actor, "plan.create", "plan", plan_id, "draft")
+    session.commit()
+    return Completed(
+        stage,
+        plan_id,
+        len(outcome.objectives) if outcome.eligible else 0,
+        len(outcome.adjustments) if outcome.eligible else 0,
+        len(outcome.measures),
+    )
+
+
+def _update_participant(participant: Participant, outcome: AssessmentOutcome, today: date) -> None:
+    update = outcome.update
+    if update.date_of_birth is not None:
+        participant.date_of_birth = update.date_of_birth
+    if update.work_situation:
+        participant.work_situation = update.work_situation
+    if update.employer_name:
+        participant.employer_name = update.employer_name
+    for key, given in update.consents.items():
+        was = bool(getattr(participant, key))
+        setattr(participant, key, given)
+        if given and not was:
+            setattr(participant, f"{key}_on", today)
+        elif not given:
+            setattr(participant, f"{key}_on", None)
+
+
+def _create_plan(
+    session: Session,
+    participant: Participant,
+    assessment: Assessment,
+    outcome: AssessmentOutcome,
+    today: date,
+    plan_weeks: int,
+    review_weeks: list[int],
+) -> uuid.UUID:
+    plan = Plan(
+        participant_id=participant.id,
+        assessment_id=assessment.id,
+        status=PlanStatus.DRAFT.value,
+        start_date=today,
+        length_weeks=plan_weeks,
+        review_weeks=review_weeks,
+        goals=list(outcome.goals),
+    )
+    session.add(plan)
+    session.flush()  # the plan row first: objectives and adjustments point at it
+    for position, objective in enumerate(outcome.objectives):
+        session.add(
+            Objective(
+                plan_id=plan.id,
+                domain=objective.domain.value,
+                what=objective.what,
+                steps=objective.steps,
+                target_week=objective.target_week,
+                position=position,
+            )
+        )
+    for item in outcome.adjustments:
+        session.add(
+            Adjustment(
+                participant_id=participant.id,
+                plan_id=plan.id,
+                catalogue_key=item.key,
+                owner=item.owner,
+                employer_shareable=True,
+            )
+        )
+    return plan.id
+
+
+def _current_plan(session: Session, participant_id: uuid.UUID) -> Plan | None:
+    statement = (
+        select(Plan)
+        .where(
+            Plan.participant_id == participant_id,
+            col(Plan.status).in_([PlanStatus.ACTIVE.value, PlanStatus.DRAFT.value]),
+        )
+        .order_by(col(Plan.start_date).desc())
+    )
+    return session.exec(statement).first()
+
+
+def current_plan(session: Session, participant_id: uuid.UUID | str) -> Plan | None:
+    """The participant's active (or draft) plan, newest first."""
+    return _current_plan(session, _uuid(participant_id))

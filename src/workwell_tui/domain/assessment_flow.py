@@ -1,0 +1,191 @@
+"""Moving through the assessment: which steps, which questions, what blocks going on.
+
+Pure functions over the answers dictionary, so the wizard screen, the saved draft and the tests
+all use the same rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from workwell_tui.domain.assessment_steps import (
+    ALL_STEPS,
+    ELIGIBILITY,
+    INITIAL_STEPS,
+    QUESTIONS_BY_KEY,
+    REVIEW_STEPS,
+    SIGNPOSTING,
+    Step,
+    StepKey,
+)
+from workwell_tui.domain.eligibility import (
+    Eligibility,
+    EligibilityAnswers,
+    Outcome,
+    assess_eligibility,
+)
+from workwell_tui.domain.enums import AssessmentKind
+from workwell_tui.domain.questions import (
+    NO,
+    YES,
+    Answer,
+    Answers,
+    Question,
+    as_date,
+    check_answer,
+    is_blank,
+)
+
+
+def _yes_no(value: Answer) -> bool | None:
+    return True if value == YES else False if value == NO else None
+
+
+def eligibility_of(answers: Answers, today: date) -> Eligibility:
+    """The eligibility rule applied to the first step's answers as they stand."""
+    situation = answers.get("work_situation")
+    reason = answers.get("complex_needs_reason")
+    return assess_eligibility(
+        EligibilityAnswers(
+            date_of_birth=as_date(answers.get("date_of_birth")),
+            work_situation=situation if isinstance(situation, str) else None,
+            health_affects_work=_yes_no(answers.get("health_affects_work")),
+            complex_needs=_yes_no(answers.get("complex_needs")),
+            complex_needs_reason=reason.strip() if isinstance(reason, str) else "",
+            wants_work=_yes_no(answers.get("wants_work")),
+            agrees_to_take_part=_yes_no(answers.get("agrees_to_take_part")),
+            consent_processing=_yes_no(answers.get("consent_processing")),
+        ),
+        today,
+    )
+
+
+def steps_for(kind: AssessmentKind, answers: Answers, today: date) -> tuple[Step, ...]:
+    """The steps this assessment goes through, given the answers so far."""
+    if kind is AssessmentKind.REVIEW:
+        return REVIEW_STEPS
+    if eligibility_of(answers, today).outcome is Outcome.NOT_ELIGIBLE:
+        return (ELIGIBILITY, SIGNPOSTING)
+    return INITIAL_STEPS
+
+
+def step_by_key(key: str) -> Step:
+    """A step from its stored key; ValueError for an unknown one."""
+    for step in ALL_STEPS:
+        if step.key == key:
+            return step
+    raise ValueError(f"No step called {key!r}")
+
+
+def step_number(key: StepKey) -> int:
+    """The number stored in a draft for step `key` (steps are only ever added at the end)."""
+    return [step.key for step in ALL_STEPS].index(key)
+
+
+def step_from_number(number: int) -> Step:
+    """The step a draft was saved on; the first step for a number this version does not know."""
+    return ALL_STEPS[number] if 0 <= number < len(ALL_STEPS) else ALL_STEPS[0]
+
+
+def visible_questions(step: Step, answers: Answers) -> list[Question]:
+    """The questions of `step` that apply now."""
+    return [question for question in step.questions if question.applies(answers)]
+
+
+def prune(answers: Answers) -> tuple[dict[str, Answer], list[Question]]:
+    """Drop answers to questions that no longer apply; returns what is kept and what went.
+
+    Applied until nothing changes, because dropping one answer can hide a question that hung
+    off it (no employer contact, so no sharing health details with the employer).
+    """
+    kept = dict(answers)
+    dropped: list[Question] = []
+    changed = True
+    while changed:
+        changed = False
+        for key in list(kept):
+            question = QUESTIONS_BY_KEY.get(key)
+            if question is not None and not question.applies(kept):
+                if not is_blank(kept[key]):
+                    dropped.append(question)
+                del kept[key]
+                changed = True
+    return kept, dropped
+
+
+def step_problems(step: Step, answers: Answers, today: date) -> dict[str, str]:
+    """What must be put right before leaving `step` forward, by answer key.
+
+    On the first step, once the person is clearly not eligible only what has been typed (and
+    the reason for complex needs) is checked: the coach should not have to finish the
+    consent questions to signpost someone elsewhere.
+    """
+    lenient = step.key is StepKey.ELIGIBILITY and (
+        eligibility_of(answers, today).outcome is Outcome.NOT_ELIGIBLE
+    )
+    problems: dict[str, str] = {}
+    for question in visible_questions(step, answers):
+        value = answers.get(question.key)
+        if lenient and is_blank(value) and question.key != "complex_needs_reason":
+            continue
+        problem = check_answer(question, value, today)
+        if problem is not None:
+            problems[question.key] = problem
+    return problems
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a step sits in the sequence: for "Step 3 of 7"."""
+
+    number: int
+    total: int
+    step: Step
+
+    @property
+    def label(self) -> str:
+        """ "Step 3 of 7 · Health", or just "Signposting" off the main route."""
+        if self.step.key is StepKey.SIGNPOSTING:
+            return "Signposting"
+        return f"Step {self.number} of {self.total} · {self.step.title}"
+
+
+def position(kind: AssessmentKind, key: StepKey, answers: Answers, today: date) -> Position:
+    """The position of step `key` for this assessment."""
+    steps = steps_for(kind, answers, today)
+    main = REVIEW_STEPS if kind is AssessmentKind.REVIEW else INITIAL_STEPS
+    step = step_by_key(key)
+    number = next((index for index, item in enumerate(steps, 1) if item.key == key), 1)
+    return Position(number, len(main), step)
+
+
+def next_step(kind: AssessmentKind, key: StepKey, answers: Answers, today: date) -> Step | None:
+    """The step after `key`, or None when `key` is the last."""
+    steps = steps_for(kind, answers, today)
+    keys = [step.key for step in steps]
+    if key not in keys:
+        return steps[0]
+    index = keys.index(key)
+    return steps[index + 1] if index + 1 < len(steps) else None
+
+
+def previous_step(kind: AssessmentKind, key: StepKey, answers: Answers, today: date) -> Step | None:
+    """The step before `key`, or None on the first."""
+    steps = steps_for(kind, answers, today)
+    keys = [step.key for step in steps]
+    if key not in keys:
+        return steps[0]
+    index = keys.index(key)
+    return steps[index - 1] if index > 0 else None
+
+
+def first_step(kind: AssessmentKind) -> Step:
+    """Where a new assessment starts."""
+    return REVIEW_STEPS[0] if kind is AssessmentKind.REVIEW else INITIAL_STEPS[0]
+
+
+def unfinished_steps(kind: AssessmentKind, answers: Answers, today: date) -> list[Step]:
+    """Steps (before the last) that still have problems: completion waits for these."""
+    steps = steps_for(kind, answers, today)
+    return [step for step in steps[:-1] if step_problems(step, answers, today)]

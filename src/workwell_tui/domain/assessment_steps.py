@@ -1,0 +1,395 @@
+"""The joined-up assessment, step by step: every question, in the order a coach asks it.
+
+Skip logic lives with the questions (`when`), so the wizard, the saved record and the summary
+all agree on what applies. Answer keys are stable: they are what a saved draft holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from workwell_tui.domain.enums import WorkSituation
+from workwell_tui.domain.measures import CONFIDENCE, QUESTIONNAIRES, SELF_RATED_HEALTH
+from workwell_tui.domain.needs import BARRIERS, NEEDS_DOMAINS, SEVERITY_LABELS
+from workwell_tui.domain.questions import YES, YES_NO_OPTIONS, Answers, Kind, Question
+
+IN_WORK = (WorkSituation.OFF_SICK.value, WorkSituation.STRUGGLING.value)
+OUT_OF_WORK = (WorkSituation.OUT_OF_WORK_SHORT.value, WorkSituation.OUT_OF_WORK_LONG.value)
+
+FIT_NOTE_OPTIONS = (
+    ("none", "none"),
+    ("not_fit", "not fit"),
+    ("may_be_fit", "may be fit"),
+)
+FIT_NOTE_ADVICE_OPTIONS = (
+    ("phased_return", "phased return"),
+    ("altered_hours", "altered hours"),
+    ("amended_duties", "amended duties"),
+    ("workplace_adaptations", "adaptations"),
+)
+CONDITION_TYPES = (
+    ("musculoskeletal", "musculoskeletal"),
+    ("mental_health", "mental health"),
+    ("long_term", "long-term condition"),
+    ("neurological", "neurological"),
+    ("other", "other"),
+)
+TIME_IN_JOB = (
+    ("under_6_months", "under 6 months"),
+    ("6_to_12_months", "6–12 months"),
+    ("1_to_5_years", "1–5 years"),
+    ("over_5_years", "over 5 years"),
+)
+WORK_SITUATIONS = tuple(
+    (situation.value, situation.label)
+    for situation in WorkSituation
+    if situation is not WorkSituation.OTHER
+)
+SEVERITY_OPTIONS = tuple((str(value), label) for value, label in enumerate(SEVERITY_LABELS))
+MAX_PRIORITIES = 3
+
+
+class StepKey(StrEnum):
+    """The steps of the wizard; stored in a draft as its position."""
+
+    ELIGIBILITY = "eligibility"
+    WORK = "work"
+    HEALTH = "health"
+    NEEDS = "needs"
+    MEASURES = "measures"
+    GOALS = "goals"
+    SUMMARY = "summary"
+    SIGNPOSTING = "signposting"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screenful of the wizard."""
+
+    key: StepKey
+    title: str
+    questions: tuple[Question, ...]
+    intro: str = ""
+
+
+def _is(key: str, *values: str) -> Callable[[Answers], bool]:
+    def check(answers: Answers) -> bool:
+        return answers.get(key) in values
+
+    return check
+
+
+def _in_work(answers: Answers) -> bool:
+    return answers.get("work_situation") in IN_WORK
+
+
+def _out_of_work(answers: Answers) -> bool:
+    return answers.get("work_situation") in OUT_OF_WORK
+
+
+def _employer_contact(answers: Answers) -> bool:
+    return _in_work(answers) and answers.get("consent_contact_employer") == YES
+
+
+def _yes_no(
+    key: str,
+    label: str,
+    *,
+    heading: str = "",
+    hint: str = "",
+    when: Callable[[Answers], bool] | None = None,
+) -> Question:
+    return Question(
+        key,
+        label,
+        Kind.YES_NO,
+        required=True,
+        options=YES_NO_OPTIONS,
+        heading=heading,
+        hint=hint,
+        when=when,
+    )
+
+
+ELIGIBILITY = Step(
+    StepKey.ELIGIBILITY,
+    "Eligibility and consent",
+    (
+        Question(
+            "date_of_birth",
+            "Date of birth",
+            Kind.DATE,
+            required=True,
+            not_future=True,
+            hint="dd/mm/yyyy",
+        ),
+        Question(
+            "work_situation",
+            "Work situation",
+            Kind.CHOICE,
+            required=True,
+            options=WORK_SITUATIONS,
+            stacked=True,
+        ),
+        _yes_no(
+            "health_affects_work",
+            "Health affects work",
+            hint="A health condition or disability that affects their work",
+        ),
+        _yes_no(
+            "complex_needs",
+            "Complex needs",
+            hint="Under a specialist team for a severe condition, in crisis, or needs more "
+            "than a 12-week light-touch service",
+        ),
+        Question(
+            "complex_needs_reason",
+            "Why (complex needs)",
+            Kind.NOTE,
+            required=True,
+            when=_is("complex_needs", YES),
+        ),
+        _yes_no("wants_work", "Wants to work"),
+        _yes_no("agrees_to_take_part", "Agrees to take part", hint="Taking part is voluntary"),
+        _yes_no("consent_processing", "Keep their details", heading="Consent"),
+        _yes_no("consent_share_gp", "Share with their GP"),
+        _yes_no("consent_contact_employer", "Contact their employer", when=_in_work),
+        _yes_no(
+            "consent_share_health_with_employer",
+            "Health details to employer",
+            when=_employer_contact,
+        ),
+    ),
+)
+
+WORK = Step(
+    StepKey.WORK,
+    "Work",
+    (
+        Question("job_title", "Job title", Kind.TEXT, required=True, when=_in_work),
+        Question("employer", "Employer", Kind.TEXT, when=_in_work),
+        Question("hours", "Hours a week", Kind.NUMBER, low=0, high=80, when=_in_work),
+        Question("time_in_job", "Time in the job", Kind.CHOICE, options=TIME_IN_JOB, when=_in_work),
+        Question(
+            "off_sick_since",
+            "Off sick since",
+            Kind.DATE,
+            required=True,
+            not_future=True,
+            hint="dd/mm/yyyy, the first day of absence",
+            when=_is("work_situation", WorkSituation.OFF_SICK.value),
+        ),
+        Question(
+            "fit_note",
+            "Fit note",
+            Kind.CHOICE,
+            required=True,
+            options=FIT_NOTE_OPTIONS,
+            when=_in_work,
+        ),
+        Question(
+            "fit_note_advice",
+            "Fit note advice",
+            Kind.MULTI,
+            options=FIT_NOTE_ADVICE_OPTIONS,
+            when=lambda answers: _in_work(answers) and answers.get("fit_note") == "may_be_fit",
+        ),
+        Question(
+            "fit_note_ends",
+            "Fit note ends",
+            Kind.DATE,
+            hint="dd/mm/yyyy",
+            when=lambda answers: (
+                _in_work(answers) and answers.get("fit_note") in ("not_fit", "may_be_fit")
+            ),
+        ),
+        Question("hard_at_work", "What is hard now", Kind.NOTE, when=_in_work),
+        Question("employer_knows", "What the employer knows", Kind.NOTE, when=_in_work),
+        Question("last_job", "Last job", Kind.TEXT, when=_out_of_work),
+        Question(
+            "out_of_work_since",
+            "Out of work since",
+            Kind.DATE,
+            not_future=True,
+            hint="dd/mm/yyyy, roughly is fine",
+            when=_out_of_work,
+        ),
+        Question(
+            "wanted_work",
+            "Work they want",
+            Kind.NOTE,
+            required=True,
+            when=lambda answers: not _in_work(answers),
+        ),
+    ),
+)
+
+HEALTH = Step(
+    StepKey.HEALTH,
+    "Health",
+    (
+        Question(
+            "condition_types",
+            "Kind of condition",
+            Kind.MULTI,
+            required=True,
+            options=CONDITION_TYPES,
+            stacked=True,
+        ),
+        Question("conditions", "Conditions", Kind.NOTE, required=True, hint="In their words"),
+        Question("daily_effects", "Effect on daily life and work", Kind.NOTE, stacked=True),
+        Question("treatment", "Current treatment", Kind.NOTE),
+        Question("gp_practice", "GP practice", Kind.TEXT),
+        Question("waiting_lists", "Waiting lists", Kind.NOTE),
+    ),
+)
+
+
+def _needs_questions() -> tuple[Question, ...]:
+    questions: list[Question] = []
+    for domain in NEEDS_DOMAINS:
+        for index, barrier in enumerate(BARRIERS[domain]):
+            questions.append(
+                Question(
+                    f"need.{barrier.key}",
+                    barrier.label,
+                    Kind.SCALE,
+                    low=0,
+                    high=3,
+                    options=SEVERITY_OPTIONS,
+                    heading=domain.label if index == 0 else "",
+                )
+            )
+        questions.append(Question(f"need.{domain.value}.notes", "Notes", Kind.NOTE))
+    return tuple(questions)
+
+
+NEEDS = Step(
+    StepKey.NEEDS,
+    "Needs",
+    _needs_questions(),
+    intro="How much each gets in the way: 0 none, 1 mild, 2 moderate, 3 severe.",
+)
+
+
+def taking(instrument_key: str) -> str:
+    """The answer key that says whether a questionnaire is being taken."""
+    return f"{instrument_key}.take"
+
+
+def item_key(instrument_key: str, number: int) -> str:
+    """The answer key of one questionnaire item (numbered from 1)."""
+    return f"{instrument_key}.{number}"
+
+
+RISK_ACTION = "phq9.risk_action"
+
+
+def _measures_questions() -> tuple[Question, ...]:
+    questions: list[Question] = []
+    for spec in QUESTIONNAIRES:
+        take = taking(spec.key)
+        questions.append(
+            _yes_no(take, f"Take the {spec.title} now", heading=spec.title, hint=spec.stem)
+        )
+        options = tuple((str(value), label) for value, label in spec.options)
+        high = max(value for value, _ in spec.options)
+        for number, wording in enumerate(spec.items, start=1):
+            questions.append(
+                Question(
+                    item_key(spec.key, number),
+                    f"{number}. {wording}",
+                    Kind.SCALE,
+                    required=True,
+                    low=0,
+                    high=high,
+                    options=options,
+                    stacked=True,
+                    when=_is(take, YES),
+                )
+            )
+        if spec.key == "phq9":
+            questions.append(
+                Question(
+                    RISK_ACTION,
+                    "What I did",
+                    Kind.NOTE,
+                    required=True,
+                    stacked=True,
+                    hint="Crisis contacts shared, safety plan, who was told",
+                    when=lambda answers: (
+                        answers.get(taking("phq9")) == YES
+                        and isinstance(answers.get(item_key("phq9", 9)), int)
+                        and answers.get(item_key("phq9", 9)) != 0
+                    ),
+                )
+            )
+    for index, spec in enumerate((CONFIDENCE, SELF_RATED_HEALTH)):
+        questions.append(
+            Question(
+                spec.key,
+                spec.items[0],
+                Kind.SCALE,
+                low=0,
+                high=10,
+                stacked=True,
+                options=tuple((str(value), label) for value, label in spec.options),
+                heading="Scales" if index == 0 else "",
+            )
+        )
+    return tuple(questions)
+
+
+MEASURES = Step(
+    StepKey.MEASURES,
+    "Measures",
+    _measures_questions(),
+    intro="Each questionnaire is optional. Digits answer; the next question follows.",
+)
+
+
+def _priority(number: int) -> Question:
+    return Question(f"priority_{number}", f"Priority {number}", Kind.TEXT, required=number == 1)
+
+
+GOALS = Step(
+    StepKey.GOALS,
+    "Goals",
+    (
+        Question(
+            "own_words",
+            "What they want, in their words",
+            Kind.NOTE,
+            required=True,
+            stacked=True,
+        ),
+        *(_priority(number) for number in range(1, MAX_PRIORITIES + 1)),
+    ),
+)
+
+SUMMARY = Step(StepKey.SUMMARY, "Summary", ())
+
+SIGNPOSTING = Step(
+    StepKey.SIGNPOSTING,
+    "Signposting",
+    (
+        Question("signpost_reason", "Why not WorkWell", Kind.NOTE, required=True),
+        Question(
+            "signpost_service",
+            "Suggested service",
+            Kind.TEXT,
+            required=True,
+            hint="From the directory, or type one",
+        ),
+        Question("signpost_notes", "Notes", Kind.NOTE),
+    ),
+    intro="Not eligible for WorkWell. Record where they can go instead.",
+)
+
+INITIAL_STEPS = (ELIGIBILITY, WORK, HEALTH, NEEDS, MEASURES, GOALS, SUMMARY)
+REVIEW_STEPS = (MEASURES, SUMMARY)
+ALL_STEPS = (*INITIAL_STEPS, SIGNPOSTING)
+STEPS_BY_KEY = {step.key: step for step in ALL_STEPS}
+QUESTIONS_BY_KEY = {question.key: question for step in ALL_STEPS for question in step.questions}

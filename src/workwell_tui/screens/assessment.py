@@ -1,0 +1,509 @@
+"""The assessment wizard: one step at a time, with the participant beside the coach.
+
+Every answer goes into `answers` as it is typed and is saved in a worker (after a short pause in
+typing, on leaving a field, on every choice and step change), so a killed laptop loses at most
+the word being typed. Which questions show, what is dropped when an answer changes, what blocks
+going on and what completing stores all come from `domain/`; this screen only shows and asks.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Static
+
+from workwell_tui import clock
+from workwell_tui.domain.assessment_flow import (
+    eligibility_of,
+    first_step,
+    next_step,
+    position,
+    previous_step,
+    prune,
+    step_from_number,
+    step_number,
+    step_problems,
+    steps_for,
+    unfinished_steps,
+)
+from workwell_tui.domain.assessment_steps import RISK_ACTION, Step, StepKey, item_key
+from workwell_tui.domain.enums import AssessmentKind
+from workwell_tui.domain.questions import Answer, check_answer, is_blank
+from workwell_tui.screens.assessment_summary import summary_widgets
+from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.risk import RiskScreen
+from workwell_tui.styles import style
+from workwell_tui.widgets.choices import Choices
+from workwell_tui.widgets.question_field import QuestionField
+
+if TYPE_CHECKING:
+    from workwell_tui.app import WorkwellApp
+    from workwell_tui.db.assessments import Completed
+    from workwell_tui.db.models import Assessment, Participant
+
+TYPING_PAUSE = 0.8  # seconds of quiet before a half-typed field is saved
+PHQ9_ITEM_9 = item_key("phq9", 9)
+
+
+class AssessmentScreen(Screen[None]):
+    """The joined-up assessment (or the measures again, at a review)."""
+
+    CSS_PATH = style("assessment.tcss")
+    DEFAULT_CLASSES = "assessment-screen"
+    BINDINGS = [
+        Binding("enter", "continue", "Continue", id="assessment.continue"),
+        Binding("ctrl+b", "back", "Previous step", id="assessment.back", priority=True),
+        Binding("escape", "leave", "Save and leave", id="assessment.leave"),
+        # A stray q while answering must not quit mid-conversation (ctrl+q still does).
+        Binding("q", "nothing", show=False),
+    ]
+
+    def __init__(self, participant_id: str, kind: AssessmentKind = AssessmentKind.INITIAL):
+        super().__init__()
+        self.participant_id = participant_id
+        self.kind = kind
+        self.assessment_id: str | None = None
+        self.answers: dict[str, Answer] = {}
+        self.step: Step = first_step(kind)
+        self.fields: dict[str, QuestionField] = {}
+        self.finishing = False
+        self.edit_from_summary = False
+        self._typing_timer: Timer | None = None
+        self._write_lock = threading.Lock()
+        self._queued = 0
+        self._written = 0
+        self._last_written: tuple[int, dict[str, Any]] | None = None
+
+    @property
+    def workwell(self) -> WorkwellApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """Title and progress, the step's questions, the eligibility line."""
+        with Horizontal(id="title-bar"):
+            yield Static("Assessment", id="title", markup=False)
+            yield Static("", id="position", markup=False)
+            yield Static("", id="saved", markup=False)
+        yield Static("", id="legend", markup=False)
+        yield VerticalScroll(id="form")
+        yield Static("", id="eligibility", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Open (or resume) the draft in the background."""
+        self.query_one("#legend").display = False
+        self.open_draft()
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_draft(self) -> None:
+        """Start or resume the draft off the UI thread."""
+        store = self.workwell.store
+        assert store is not None
+        try:
+            assessment = store.start_assessment(self.participant_id, self.kind)
+            person = store.participant(self.participant_id)
+        except Exception:
+            self.app.call_from_thread(self._cannot_open)
+            return
+        self.app.call_from_thread(self._opened, assessment, person)
+
+    def _cannot_open(self) -> None:
+        self.notify("Could not open the assessment: the database refused.", severity="error")
+        self.dismiss()
+
+    def _opened(self, assessment: Assessment, person: Participant | None) -> None:
+        self.assessment_id = str(assessment.id)
+        self.answers = dict(assessment.answers)
+        if person is not None:
+            what = "Review measures" if self.kind is AssessmentKind.REVIEW else "Assessment"
+            name = f"{person.last_name}, {person.first_name} ({person.reference})"
+            self.query_one("#title", Static).update(f"{what} · {name}")
+        if assessment.saved_at != assessment.started_at:
+            self._show_saved(assessment.saved_at)
+        step = step_from_number(assessment.step)
+        if step not in steps_for(self.kind, self.answers, clock.today()):
+            step = first_step(self.kind)
+        self.call_later(self.show_step, step)
+
+    # Showing a step ------------------------------------------------------------------------
+
+    async def show_step(self, step: Step, focus_key: str | None = None) -> None:
+        """Replace the form with `step`'s questions (or the summary)."""
+        self.step = step
+        today = clock.today()
+        if step.key is StepKey.SIGNPOSTING:
+            self._prefill_signposting()
+        form = self.query_one("#form", VerticalScroll)
+        await form.remove_children()
+        self.fields = {}
+        widgets: list[Widget] = []
+        if step.intro:
+            widgets.append(Static(step.intro, classes="step-intro", markup=False))
+        if step.key is StepKey.SUMMARY:
+            widgets.extend(summary_widgets(self.kind, self.answers, today))
+        for question in step.questions:
+            field = QuestionField(question, self.answers.get(question.key))
+            self.fields[question.key] = field
+            widgets.append(field)
+        await form.mount_all(widgets)
+        self._show_legend({})
+        self._refresh_visibility()
+        self._show_position()
+        self._show_eligibility()
+        form.scroll_home(animate=False)
+        self._focus_first(focus_key)
+
+    def _focus_first(self, key: str | None = None) -> None:
+        field = self.fields.get(key) if key else None
+        if field is None:
+            field = next((f for f in self.fields.values() if f.display), None)
+        if field is not None:
+            field.control.focus(scroll_visible=False)
+            field.scroll_visible(animate=False)
+        else:
+            focusable = self.query_one("#form").query("Button")
+            if focusable:
+                focusable.last().focus()
+
+    def _refresh_visibility(self) -> None:
+        for field in self.fields.values():
+            field.display = field.question.applies(self.answers)
+            if not field.display:
+                field.set_problem(None)
+
+    def _show_position(self) -> None:
+        where = position(self.kind, self.step.key, self.answers, clock.today())
+        self.query_one("#position", Static).update(where.label)
+
+    def _show_eligibility(self) -> None:
+        line = self.query_one("#eligibility", Static)
+        if self.kind is AssessmentKind.REVIEW:
+            line.display = False
+            return
+        eligibility = eligibility_of(self.answers, clock.today())
+        line.update(f"Eligibility: {eligibility.summary()}")
+        line.set_class(eligibility.outcome.value == "not_eligible", "-not-eligible")
+        line.set_class(eligibility.eligible, "-eligible")
+
+    def _show_legend(self, problems: dict[str, str]) -> None:
+        legend = self.query_one("#legend", Static)
+        legend.display = bool(problems)
+        count = len(problems)
+        legend.update(f"{count} thing{'s' if count != 1 else ''} to put right before going on")
+
+    def _show_saved(self, moment: datetime) -> None:
+        if not self.is_mounted or not self.query("#saved"):
+            return  # a save that finished after the coach left
+        local = moment.astimezone() if moment.tzinfo else moment
+        self.query_one("#saved", Static).update(f"saved {local:%H:%M}")
+
+    def _prefill_signposting(self) -> None:
+        eligibility = eligibility_of(self.answers, clock.today())
+        if is_blank(self.answers.get("signpost_reason")) and eligibility.blockers:
+            reason = "; ".join(eligibility.blockers)
+            self.answers["signpost_reason"] = reason[:1].upper() + reason[1:]
+        if is_blank(self.answers.get("signpost_service")) and eligibility.signposts:
+            service = eligibility.signposts[0]
+            self.answers["signpost_service"] = service[:1].upper() + service[1:]
+
+    # Answers changing ----------------------------------------------------------------------
+
+    def _field_of(self, control: Widget) -> QuestionField | None:
+        for field in self.fields.values():
+            if field.control is control:
+                return field
+        return None
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        field = self._field_of(event.input)
+        if field is None:
+            return
+        self._answer_changed(field)
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+        self._typing_timer = self.set_timer(TYPING_PAUSE, self.save_now)
+
+    @on(Input.Submitted)
+    async def _entered(self, event: Input.Submitted) -> None:
+        if self._field_of(event.input) is not None:
+            event.stop()
+            await self.action_continue()
+
+    @on(Input.Blurred)
+    def _left_field(self, event: Input.Blurred) -> None:
+        field = self._field_of(event.input)
+        if field is None:
+            return
+        value = self.answers.get(field.question.key)
+        if not is_blank(value):
+            field.set_problem(check_answer(field.question, value, clock.today()))
+        self.save_now()
+
+    @on(Choices.Changed)
+    def _chose(self, event: Choices.Changed) -> None:
+        field = self._field_of(event.choices)
+        if field is None:
+            return
+        self._answer_changed(field)
+        self.save_now()
+        value = self.answers.get(field.question.key)
+        if field.question.key == PHQ9_ITEM_9 and isinstance(value, int) and value > 0:
+            self._ask_about_risk()
+        elif event.answered_by_key:
+            self._focus_after(field)
+
+    def _focus_after(self, field: QuestionField) -> None:
+        """Focus the next question that applies (the answer may just have shown it)."""
+        keys = list(self.fields)
+        for key in keys[keys.index(field.question.key) + 1 :]:
+            following = self.fields[key]
+            if following.question.applies(self.answers):
+                following.control.focus(scroll_visible=False)
+                self.call_after_refresh(following.scroll_visible, animate=False)
+                return
+        self.focus_next()
+
+    def _answer_changed(self, field: QuestionField) -> None:
+        key = field.question.key
+        self.answers[key] = field.answer
+        if field.has_class("-invalid"):
+            field.set_problem(check_answer(field.question, self.answers[key], clock.today()))
+        kept, dropped = prune(self.answers)
+        if dropped:
+            self.answers = kept
+            for question in dropped:
+                other = self.fields.get(question.key)
+                if other is not None:
+                    with other.prevent(Input.Changed, Choices.Changed):
+                        other.set_answer(None)
+            names = ", ".join(question.label for question in dropped)
+            self.notify(f"No longer applies, so removed: {names}", timeout=6)
+        else:
+            self.answers = kept
+        self._refresh_visibility()
+        if self.step.key is StepKey.ELIGIBILITY:
+            self._show_eligibility()
+            self._show_position()
+
+    def _ask_about_risk(self) -> None:
+        def recorded(action: str | None) -> None:
+            if action:
+                self.answers[RISK_ACTION] = action
+                field = self.fields.get(RISK_ACTION)
+                self._refresh_visibility()
+                if field is not None:
+                    with field.prevent(Input.Changed):
+                        field.set_answer(action)
+                    field.set_problem(None)
+                self.save_now()
+                if field is not None:
+                    self._focus_after(field)
+
+        existing = self.answers.get(RISK_ACTION)
+        self.app.push_screen(
+            RiskScreen(existing if isinstance(existing, str) else ""), callback=recorded
+        )
+
+    # Moving between steps ------------------------------------------------------------------
+
+    def _check_step(self) -> dict[str, str]:
+        problems = step_problems(self.step, self.answers, clock.today())
+        for key, field in self.fields.items():
+            field.set_problem(problems.get(key))
+        self._show_legend(problems)
+        if problems:
+            first = self.fields.get(next(iter(problems)))
+            if first is not None:
+                first.control.focus(scroll_visible=False)
+                first.scroll_visible(animate=False)
+        return problems
+
+    async def action_continue(self) -> None:
+        """Go on to the next step when this one is right; on the summary, finish."""
+        if self.assessment_id is None or self.finishing:
+            return
+        if isinstance(self.focused, Button):
+            return  # the button's own press handles Enter
+        if self.step.key is StepKey.SUMMARY:
+            self.action_finish()
+            return
+        if self._check_step():
+            return
+        today = clock.today()
+        following = next_step(self.kind, self.step.key, self.answers, today)
+        if following is None:
+            self._confirm_signposting()
+            return
+        if self.edit_from_summary and following.key is not StepKey.SUMMARY:
+            self.edit_from_summary = False
+            following = steps_for(self.kind, self.answers, today)[-1]
+        await self.show_step(following)
+        self.save_now()
+
+    async def action_back(self) -> None:
+        """The previous step; nothing typed is checked or lost."""
+        if self.assessment_id is None:
+            return
+        earlier = previous_step(self.kind, self.step.key, self.answers, clock.today())
+        if earlier is not None:
+            await self.show_step(earlier)
+            self.save_now()
+
+    @on(Button.Pressed, ".edit-step")
+    async def _edit(self, event: Button.Pressed) -> None:
+        key = StepKey(str(event.button.name))
+        self.edit_from_summary = True
+        for step in steps_for(self.kind, self.answers, clock.today()):
+            if step.key is key:
+                await self.show_step(step)
+                self.save_now()
+                return
+
+    @on(Button.Pressed, "#finish")
+    def _finish_pressed(self) -> None:
+        self.action_finish()
+
+    def action_finish(self) -> None:
+        """Complete the assessment once every step is right."""
+        if self.assessment_id is None or self.finishing:
+            return
+        waiting = unfinished_steps(self.kind, self.answers, clock.today())
+        if waiting:
+            self.notify(f"{waiting[0].title} still needs answers.", severity="warning")
+            self.run_worker(self._go_to_problem(waiting[0]))
+            return
+        self.finishing = True
+        self.flush()
+        self.complete()
+
+    async def _go_to_problem(self, step: Step) -> None:
+        await self.show_step(step)
+        self._check_step()
+
+    def _confirm_signposting(self) -> None:
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self.action_finish()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Record them as not eligible and signposted? Their stage changes and the "
+                "assessment is closed.",
+                yes="Record and close",
+                no="Stay here",
+            ),
+            callback=answered,
+        )
+
+    @work(thread=True, exclusive=True, group="complete")
+    def complete(self) -> None:
+        """Store the finished assessment off the UI thread."""
+        store = self.workwell.store
+        assert store is not None and self.assessment_id is not None
+        try:
+            done = store.complete_assessment(self.assessment_id, self.kind, dict(self.answers))
+        except Exception as error:  # the message never carries answers
+            self.app.call_from_thread(self._not_completed, type(error).__name__)
+            return
+        self.app.call_from_thread(self._completed, done)
+
+    def _not_completed(self, what: str) -> None:
+        self.finishing = False
+        self.notify(
+            f"Could not complete ({what}). The draft is saved; try again.", severity="error"
+        )
+
+    def _completed(self, done: Completed) -> None:
+        if self.kind is AssessmentKind.REVIEW:
+            message = f"Review measures stored ({done.measures})."
+        elif done.plan_id is not None:
+            message = (
+                f"Assessment complete. Draft plan made with {done.objectives} objectives"
+                f" and {done.adjustments} suggested adjustments."
+            )
+        else:
+            message = "Recorded as not eligible and signposted."
+        self.notify(message, timeout=6)
+        self.dismiss()
+
+    async def action_leave(self) -> None:
+        """Save now and go back; the draft waits to be resumed."""
+        self.flush()
+        self.dismiss()
+
+    def action_nothing(self) -> None:
+        """Swallow a key."""
+
+    # Saving --------------------------------------------------------------------------------
+
+    def save_now(self) -> None:
+        """Queue a save of everything as it stands."""
+        if self.assessment_id is None or self.finishing:
+            return
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+            self._typing_timer = None
+        self._queued += 1
+        self._write(self._queued, step_number(self.step.key), dict(self.answers))
+
+    @work(thread=True, group="autosave")
+    def _write(self, sequence: int, step: int, answers: dict[str, Any]) -> None:
+        saved, problem = self._store(sequence, step, answers)
+        if problem:
+            self.app.call_from_thread(self._save_failed, problem)
+        elif saved is not None:
+            self.app.call_from_thread(self._show_saved, saved)
+
+    def _store(
+        self, sequence: int, step: int, answers: dict[str, Any]
+    ) -> tuple[datetime | None, str]:
+        """Write one snapshot unless a newer one went in first; (when saved, problem)."""
+        store = self.workwell.store
+        assert store is not None and self.assessment_id is not None
+        with self._write_lock:
+            if sequence <= self._written or (step, answers) == self._last_written:
+                return None, ""
+            try:
+                saved = store.save_assessment(self.assessment_id, step, answers)
+            except Exception as error:  # the name only: never the answers
+                return None, type(error).__name__
+            self._written = sequence
+            self._last_written = (step, answers)
+            return saved, ""
+
+    def _save_failed(self, what: str) -> None:
+        if not self.is_mounted or not self.query("#saved"):
+            self.app.notify(f"Could not save the draft ({what}).", severity="error")
+            return
+        self.query_one("#saved", Static).update("NOT SAVED")
+        self.notify(f"Could not save the draft ({what}). Keep this screen open.", severity="error")
+
+    def flush(self) -> None:
+        """Save now, on this thread, when anything is not yet written (leaving, finishing)."""
+        if self.assessment_id is None:
+            return
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+            self._typing_timer = None
+        self._queued += 1
+        saved, problem = self._store(self._queued, step_number(self.step.key), dict(self.answers))
+        if problem:
+            self._save_failed(problem)
+        elif saved is not None:
+            self._show_saved(saved)
+
+    def on_unmount(self) -> None:
+        """Leaving by any route (even quitting the app) writes what is on screen."""
+        if not self.finishing:
+            self.flush()

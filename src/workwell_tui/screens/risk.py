@@ -1,0 +1,68 @@
+"""The risk prompt: PHQ-9 item 9 answered above 0 stops the flow until the coach records what
+they did, with the crisis contacts in front of both of them."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+from workwell_tui.domain.measures import CRISIS_CONTACTS
+from workwell_tui.styles import style
+
+
+class RiskScreen(ModalScreen[str]):
+    """Crisis contacts and a required "what I did" record."""
+
+    CSS_PATH = style("risk.tcss")
+    BINDINGS = [Binding("escape", "refuse", "Record first", id="risk.refuse")]
+
+    def __init__(self, action: str = "") -> None:
+        super().__init__()
+        self.action = action
+
+    def compose(self) -> ComposeResult:
+        """Why the flow stopped, who to contact, and the record."""
+        contacts = "\n".join(f"  {who:<12}{how}" for who, how in CRISIS_CONTACTS)
+        with Vertical(id="risk"):
+            yield Static("Check on their safety now", id="risk-title", markup=False)
+            yield Static(
+                "They said they have had thoughts that they would be better off dead or of "
+                "hurting themselves. Ask about it directly and follow your safeguarding "
+                "procedure.",
+                id="risk-why",
+                markup=False,
+            )
+            yield Static(contacts, id="risk-contacts", markup=False)
+            yield Static("What I did *", id="risk-label", markup=False)
+            yield Input(
+                self.action,
+                id="risk-action",
+                placeholder="e.g. shared contacts, agreed safety plan, told GP",
+            )
+            yield Static("", id="risk-message", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Ready to type the record."""
+        self.query_one("#risk-action", Input).focus()
+
+    @on(Input.Submitted, "#risk-action")
+    def _record(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if len(text) < 3:
+            self._ask()
+            return
+        self.dismiss(text)
+
+    def _ask(self) -> None:
+        self.query_one("#risk-message", Static).update(
+            "Write what you did before going on (Enter to record)."
+        )
+
+    def action_refuse(self) -> None:
+        """Esc does not skip the record."""
+        self._ask()

@@ -1,0 +1,356 @@
+"""Pilot tests: the assessment wizard driven by keyboard, as a coach does it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session, select
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from workwell_tui.app import WorkwellApp
+from workwell_tui.db.models import (
+    Adjustment,
+    Assessment,
+    AuditEvent,
+    MeasureResult,
+    Objective,
+    Participant,
+    Plan,
+)
+from workwell_tui.db.store import Store
+from workwell_tui.domain.assessment_steps import MEASURES
+from workwell_tui.screens.assessment import AssessmentScreen
+from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.participant import ParticipantScreen
+from workwell_tui.screens.risk import RiskScreen
+from workwell_tui.widgets.choices import Choices
+from workwell_tui.widgets.question_field import QuestionField, control_id
+
+from .helpers import screen_text, wait_for_caseload
+
+SIZE = (100, 40)
+
+
+async def open_participant(pilot: Pilot[None], reference: str) -> ParticipantScreen:
+    await wait_for_caseload(pilot)
+    await pilot.press(*reference.lower(), "enter")
+    for _ in range(100):
+        screen = pilot.app.screen
+        if isinstance(screen, ParticipantScreen) and screen.stage:
+            return screen
+        await pilot.pause(0.02)
+    raise AssertionError("participant screen did not load")
+
+
+async def start_assessment(pilot: Pilot[None], reference: str) -> AssessmentScreen:
+    await open_participant(pilot, reference)
+    await pilot.press("a")
+    for _ in range(100):
+        screen = pilot.app.screen
+        if isinstance(screen, AssessmentScreen) and screen.fields:
+            await pilot.pause()
+            return screen
+        await pilot.pause(0.02)
+    raise AssertionError("assessment did not open")
+
+
+def wizard(pilot: Pilot[None]) -> AssessmentScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, AssessmentScreen), type(screen).__name__
+    return screen
+
+
+async def answer(pilot: Pilot[None], key: str, *keys: str) -> None:
+    """Focus a question's control and press keys into it."""
+    screen = wizard(pilot)
+    field = screen.fields[key]
+    field.control.focus()
+    await pilot.pause()
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def type_into(pilot: Pilot[None], key: str, text: str) -> None:
+    screen = wizard(pilot)
+    control = screen.fields[key].control
+    assert isinstance(control, Input)
+    control.focus()
+    control.value = ""
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def next_step(pilot: Pilot[None]) -> None:
+    step = wizard(pilot).step
+    await pilot.press("enter")
+    for _ in range(100):
+        if wizard(pilot).step is not step:
+            await pilot.pause()
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"stayed on {step.title}: {screen_text(pilot.app)}")
+
+
+async def eligible_first_step(pilot: Pilot[None]) -> None:
+    # Date of birth and work situation come from the referral.
+    for key in ("health_affects_work", "wants_work", "agrees_to_take_part"):
+        await answer(pilot, key, "y")
+    await answer(pilot, "complex_needs", "n")
+    await answer(pilot, "consent_share_gp", "y")
+    await answer(pilot, "consent_contact_employer", "y")
+    await answer(pilot, "consent_share_health_with_employer", "n")
+
+
+def saved_draft(store: Store, person: Participant) -> Assessment:
+    with Session(store.engine) as session:
+        return session.exec(
+            select(Assessment).where(
+                Assessment.status == "draft", Assessment.participant_id == person.id
+            )
+        ).one()
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let autosave workers finish."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_full_eligible_run(app: WorkwellApp, store: Store, people: dict[str, Any]) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await start_assessment(pilot, "WW-000003")
+        assert "Step 1 of 7" in screen_text(pilot.app)
+        await eligible_first_step(pilot)
+        assert "✓ eligible" in screen_text(pilot.app)
+        await next_step(pilot)
+
+        assert "Step 2 of 7 · Work" in screen_text(pilot.app)
+        await type_into(pilot, "job_title", "Care assistant")
+        await type_into(pilot, "hours", "30")
+        await type_into(pilot, "off_sick_since", "02/10/2026")
+        await answer(pilot, "fit_note", "3")  # may be fit
+        await answer(pilot, "fit_note_advice", "1", "2")  # phased return, altered hours
+        await next_step(pilot)
+
+        await answer(pilot, "condition_types", "1")
+        await type_into(pilot, "conditions", "Lower back pain")
+        await next_step(pilot)
+
+        await answer(pilot, "need.physical.pain", "3")
+        await answer(pilot, "need.social.money", "2")
+        await next_step(pilot)
+
+        await answer(pilot, "phq9.take", "y")
+        for number in range(1, 10):
+            await answer(pilot, f"phq9.{number}", "0" if number == 9 else "2")
+        await answer(pilot, "gad7.take", "n")
+        await answer(pilot, "wsas.take", "n")
+        await answer(pilot, "confidence", "4")
+        await next_step(pilot)
+
+        await type_into(pilot, "own_words", "Back at work without pain")
+        await type_into(pilot, "priority_1", "Less pain")
+        await next_step(pilot)
+
+        text = screen_text(pilot.app)
+        assert "Summary" in text and "16 of 27" in text and "Care assistant" in text
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert wizard(pilot).step.title == "Goals"
+        await next_step(pilot)
+        pilot.app.screen.query_one("#finish").focus()
+        await pilot.press("enter")
+        for _ in range(100):
+            if isinstance(pilot.app.screen, ParticipantScreen):
+                break
+            await pilot.pause(0.02)
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ParticipantScreen), [
+            n.message for n in pilot.app._notifications
+        ]
+
+    with Session(store.engine) as session:
+        person = session.get(Participant, people["jordan"].id)
+        assert person is not None and person.stage == "on_plan"
+        assert person.consent_share_gp and person.consent_share_gp_on is not None
+        assessment = session.exec(
+            select(Assessment).where(Assessment.participant_id == person.id)
+        ).one()
+        assert assessment.status == "completed" and assessment.answers["job_title"] == (
+            "Care assistant"
+        )
+        plan = session.exec(select(Plan).where(Plan.participant_id == person.id)).one()
+        assert plan.status == "draft" and plan.goals == ["Less pain"]
+        objectives = session.exec(select(Objective).where(Objective.plan_id == plan.id)).all()
+        assert {objective.domain for objective in objectives} >= {"physical", "social", "work"}
+        adjustments = session.exec(
+            select(Adjustment).where(Adjustment.participant_id == person.id)
+        ).all()
+        assert [item.catalogue_key for item in adjustments][:2] == [
+            "phased_return",
+            "altered_hours",
+        ]
+        measures = {
+            m.instrument: m
+            for m in session.exec(
+                select(MeasureResult).where(MeasureResult.participant_id == person.id)
+            )
+        }
+        assert measures["phq9"].total == 16 and measures["phq9"].timepoint == "baseline"
+        assert measures["confidence"].total == 4 and "gad7" not in measures
+        actions = {event.action for event in session.exec(select(AuditEvent))}
+        assert {"assessment.start", "assessment.complete", "plan.create"} <= actions
+
+
+async def test_not_eligible_run_ends_in_signposting(
+    app: WorkwellApp, store: Store, people: dict[str, Any]
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await start_assessment(pilot, "WW-000003")
+        await answer(pilot, "work_situation", "4")  # out of work 6 months or more
+        text = screen_text(pilot.app)
+        assert "not eligible" in text and "out of work 6 months or more" in text
+        await next_step(pilot)
+        assert "Signposting" in screen_text(pilot.app)
+        reason = wizard(pilot).fields["signpost_reason"].control
+        assert isinstance(reason, Input) and "out of work" in reason.value.lower()
+        await pilot.press("enter")  # the last step asks before recording
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("y")
+        for _ in range(100):
+            if isinstance(pilot.app.screen, ParticipantScreen):
+                break
+            await pilot.pause(0.02)
+        await settle(pilot)
+        assert "Not eligible / signposted" in screen_text(pilot.app)
+
+    with Session(store.engine) as session:
+        person = session.get(Participant, people["jordan"].id)
+        assert person is not None and person.stage == "signposted"
+        assert "out of work" in person.stage_reason.lower() and person.signposted_to
+        assert session.exec(select(Plan).where(Plan.participant_id == person.id)).first() is None
+
+
+async def test_phq9_item_9_stops_for_the_risk_record(
+    app: WorkwellApp, store: Store, people: dict[str, Any]
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_assessment(pilot, "WW-000003")
+        await screen.show_step(MEASURES)
+        await answer(pilot, "phq9.take", "y")
+        await answer(pilot, "phq9.9", "2")
+        assert isinstance(pilot.app.screen, RiskScreen)
+        text = screen_text(pilot.app)
+        assert "116 123" in text and "85258" in text and "999" in text
+        await pilot.press("escape")  # cannot skip the record
+        assert isinstance(pilot.app.screen, RiskScreen)
+        await pilot.press("enter")  # nor leave it empty
+        assert isinstance(pilot.app.screen, RiskScreen)
+        await pilot.press(*"Shared Samaritans number; GP told", "enter")
+        await pilot.pause()
+        screen = wizard(pilot)
+        assert screen.answers["phq9.risk_action"] == "Shared Samaritans number; GP told"
+        await settle(pilot)
+        assert saved_draft(store, people["jordan"]).answers["phq9.risk_action"].startswith("Shared")
+
+
+async def test_a_step_with_problems_stays_and_keeps_what_was_typed(
+    app: WorkwellApp, store: Store, people: dict[str, Any]
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await start_assessment(pilot, "WW-000003")
+        await type_into(pilot, "date_of_birth", "31/02/1985")
+        await answer(pilot, "wants_work", "y")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = wizard(pilot)
+        assert screen.step.title == "Eligibility and consent"
+        text = screen_text(pilot.app)
+        assert "to put right" in text and "There is no day 31 in that month" in text
+        assert screen.fields["date_of_birth"].has_class("-invalid")
+        assert screen.answers["date_of_birth"] == "31/02/1985"
+        assert screen.answers["wants_work"] == "yes"
+        assert pilot.app.focused is screen.fields["date_of_birth"].control
+        # Put right, the message goes at once.
+        await type_into(pilot, "date_of_birth", "28/02/1985")
+        assert not screen.fields["date_of_birth"].has_class("-invalid")
+
+
+async def test_skip_logic_hides_and_drops_answers(
+    app: WorkwellApp, store: Store, people: dict[str, Any]
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await start_assessment(pilot, "WW-000003")
+        await eligible_first_step(pilot)
+        screen = wizard(pilot)
+        assert screen.fields["consent_share_health_with_employer"].display
+        await answer(pilot, "consent_contact_employer", "n")
+        assert not screen.fields["consent_share_health_with_employer"].display
+        assert "consent_share_health_with_employer" not in screen.answers
+        await answer(pilot, "consent_contact_employer", "y")
+        await answer(pilot, "consent_share_health_with_employer", "n")
+        await next_step(pilot)
+        await type_into(pilot, "off_sick_since", "02/10/2026")
+        await answer(pilot, "fit_note", "2")  # not fit
+        assert screen.fields["fit_note_ends"].display
+        assert not screen.fields["fit_note_advice"].display
+        await type_into(pilot, "fit_note_ends", "30/11/2026")
+        await answer(pilot, "fit_note", "1")  # none: the end date no longer applies
+        assert not screen.fields["fit_note_ends"].display
+        assert "fit_note_ends" not in screen.answers
+        assert any("removed: Fit note ends" in n.message for n in pilot.app._notifications)
+        await settle(pilot)
+        draft = saved_draft(store, people["jordan"])
+        assert "fit_note_ends" not in draft.answers and draft.answers["fit_note"] == "none"
+
+
+async def test_digits_answer_scales_and_move_on(
+    app: WorkwellApp, store: Store, people: dict[str, Any]
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await start_assessment(pilot, "WW-000003")
+        screen = wizard(pilot)
+        await screen.show_step(MEASURES)
+        await answer(pilot, "phq9.take", "y")
+        assert pilot.app.focused is screen.fields["phq9.1"].control
+        await pilot.press("1", "2", "3", "0")
+        assert [screen.answers[f"phq9.{n}"] for n in range(1, 5)] == [1, 2, 3, 0]
+        assert pilot.app.focused is screen.fields["phq9.5"].control
+        choices = screen.fields["confidence"].control
+        assert isinstance(choices, Choices)
+        choices.focus()
+        await pilot.press("1", "0")
+        assert screen.answers["confidence"] == 10
+
+
+async def test_resume_lands_on_the_saved_step(
+    app: WorkwellApp, store: Store, people: dict[str, Any]
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await start_assessment(pilot, "WW-000003")
+        await eligible_first_step(pilot)
+        await next_step(pilot)
+        await type_into(pilot, "job_title", "Porter")
+        await pilot.press("escape")
+        await pilot.pause()
+        participant = pilot.app.screen
+        assert isinstance(participant, ParticipantScreen)
+        for _ in range(100):
+            if participant.draft is not None:
+                break
+            await pilot.pause(0.02)
+        assert "press a to resume (saved 14:05)" in screen_text(pilot.app)
+        await pilot.press("a")
+        for _ in range(100):
+            screen = pilot.app.screen
+            if isinstance(screen, AssessmentScreen) and screen.fields:
+                break
+            await pilot.pause(0.02)
+        screen = wizard(pilot)
+        assert screen.step.title == "Work"
+        job = screen.query_one(f"#{control_id('job_title')}", Input)
+        assert job.value == "Porter"
+        assert isinstance(screen.fields["job_title"], QuestionField)
