@@ -34,10 +34,10 @@ BARRIERS: dict[Domain, tuple[Barrier, ...]] = {
     Domain.PHYSICAL: _domain(
         Domain.PHYSICAL,
         ("pain", "Pain"),
-        ("mobility", "Moving about, lifting or standing"),
+        ("mobility", "Moving, lifting or standing"),
         ("fatigue", "Fatigue or low energy"),
         ("sleep", "Sleep"),
-        ("condition", "Managing a long-term condition"),
+        ("condition", "Long-term condition"),
         ("activity", "Physical activity"),
     ),
     Domain.PSYCHOLOGICAL: _domain(
@@ -46,7 +46,7 @@ BARRIERS: dict[Domain, tuple[Barrier, ...]] = {
         ("anxiety", "Anxiety or worry"),
         ("stress", "Stress"),
         ("confidence", "Confidence"),
-        ("coping", "Coping with a diagnosis or change"),
+        ("coping", "Coping with a diagnosis"),
     ),
     Domain.SOCIAL: _domain(
         Domain.SOCIAL,

@@ -60,7 +60,8 @@ class AssessmentScreen(Screen[None]):
     CSS_PATH = style("assessment.tcss")
     DEFAULT_CLASSES = "assessment-screen"
     BINDINGS = [
-        Binding("enter", "continue", "Continue", id="assessment.continue"),
+        # Priority, so the footer always offers it; a focused button is pressed instead.
+        Binding("enter", "continue", "Continue", id="assessment.continue", priority=True),
         Binding("ctrl+b", "back", "Previous step", id="assessment.back", priority=True),
         Binding("escape", "leave", "Save and leave", id="assessment.leave"),
         # A stray q while answering must not quit mid-conversation (ctrl+q still does).
@@ -334,7 +335,8 @@ class AssessmentScreen(Screen[None]):
         if self.assessment_id is None or self.finishing:
             return
         if isinstance(self.focused, Button):
-            return  # the button's own press handles Enter
+            self.focused.press()
+            return
         if self.step.key is StepKey.SUMMARY:
             self.action_finish()
             return

@@ -12,7 +12,7 @@ from workwell_tui.domain.assessment_outcome import summary_sections
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.domain.questions import Answers
 
-LABEL_WIDTH = 30
+LABEL_WIDTH = 28
 
 
 def summary_widgets(kind: AssessmentKind, answers: Answers, today: date) -> list[Widget]:

@@ -145,7 +145,7 @@ class CaseloadScreen(Screen[None]):
             self._results[key] = result
         self.table.sort_key, self.table.sort_reverse = self.sort_key, self.sort_reverse
         self.table.set_rows(result, keep=keep)
-        self.query_one("#count", Static).update(f"{len(result):,} of {len(self.all_rows):,} shown")
+        self.query_one("#count", Static).update(f"{len(result):,} of {len(self.all_rows):,}")
 
     def _chosen(self, selector: str) -> str | None:
         """A filter's choice; None for "all" (or before the lazy filter is mounted)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.table import Table
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -183,5 +185,10 @@ class ParticipantScreen(Screen[None]):
     def _panel(self, selector: str, title: str, lines: list[tuple[str, str]]) -> None:
         panel = self.query_one(selector, Static)
         panel.border_title = title
-        width = max(len(label) for label, _ in lines) + 2
-        panel.update("\n".join(f"{label:<{width}}{value}" for label, value in lines))
+        # A grid, so a long value wraps under itself rather than under the labels.
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for label, value in lines:
+            grid.add_row(Text(label), Text(value))
+        panel.update(grid)

@@ -18,7 +18,7 @@ class RiskScreen(ModalScreen[str]):
     """Crisis contacts and a required "what I did" record."""
 
     CSS_PATH = style("risk.tcss")
-    BINDINGS = [Binding("escape", "refuse", "Record first", id="risk.refuse")]
+    BINDINGS = [Binding("escape", "refuse", show=False)]
 
     def __init__(self, action: str = "") -> None:
         super().__init__()
@@ -43,7 +43,9 @@ class RiskScreen(ModalScreen[str]):
                 id="risk-action",
                 placeholder="e.g. shared contacts, agreed safety plan, told GP",
             )
-            yield Static("", id="risk-message", markup=False)
+            yield Static(
+                "Enter records it and goes back to the questions.", id="risk-message", markup=False
+            )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -59,9 +61,9 @@ class RiskScreen(ModalScreen[str]):
         self.dismiss(text)
 
     def _ask(self) -> None:
-        self.query_one("#risk-message", Static).update(
-            "Write what you did before going on (Enter to record)."
-        )
+        message = self.query_one("#risk-message", Static)
+        message.update("Write what you did before going on, then Enter.")
+        message.add_class("-needed")
 
     def action_refuse(self) -> None:
         """Esc does not skip the record."""
