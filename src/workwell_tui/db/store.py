@@ -171,6 +171,15 @@ class Store:
                 review_weeks=list(self.settings.review_weeks),
             )
 
+    def service_names(self) -> list[str]:
+        """Names of the services in the local directory, for signposting suggestions."""
+        from sqlmodel import col, select
+
+        from workwell_tui.db.models import Service
+
+        with self.session() as session:
+            return list(session.exec(select(Service.name).order_by(col(Service.name))))
+
     def close(self) -> None:
         """Release connections (SQLite checkpoints the WAL on last close)."""
         if self._engine is not None:

@@ -8,16 +8,12 @@ going on and what completing stores all come from `domain/`; this screen only sh
 
 from __future__ import annotations
 
-import threading
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
@@ -30,14 +26,14 @@ from workwell_tui.domain.assessment_flow import (
     previous_step,
     prune,
     step_from_number,
-    step_number,
     step_problems,
     steps_for,
     unfinished_steps,
 )
 from workwell_tui.domain.assessment_steps import RISK_ACTION, Step, StepKey, item_key
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.domain.questions import Answer, check_answer, is_blank
+from workwell_tui.domain.questions import check_answer, is_blank
+from workwell_tui.screens.assessment_saving import DraftSavingScreen
 from workwell_tui.screens.assessment_summary import summary_widgets
 from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.screens.risk import RiskScreen
@@ -46,7 +42,6 @@ from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.question_field import QuestionField
 
 if TYPE_CHECKING:
-    from workwell_tui.app import WorkwellApp
     from workwell_tui.db.assessments import Completed
     from workwell_tui.db.models import Assessment, Participant
 
@@ -54,7 +49,7 @@ TYPING_PAUSE = 0.8  # seconds of quiet before a half-typed field is saved
 PHQ9_ITEM_9 = item_key("phq9", 9)
 
 
-class AssessmentScreen(Screen[None]):
+class AssessmentScreen(DraftSavingScreen):
     """The joined-up assessment (or the measures again, at a review)."""
 
     CSS_PATH = style("assessment.tcss")
@@ -69,25 +64,11 @@ class AssessmentScreen(Screen[None]):
     ]
 
     def __init__(self, participant_id: str, kind: AssessmentKind = AssessmentKind.INITIAL):
-        super().__init__()
+        super().__init__(kind)
         self.participant_id = participant_id
-        self.kind = kind
-        self.assessment_id: str | None = None
-        self.answers: dict[str, Answer] = {}
-        self.step: Step = first_step(kind)
         self.fields: dict[str, QuestionField] = {}
-        self.finishing = False
+        self.service_names: list[str] = []
         self.edit_from_summary = False
-        self._typing_timer: Timer | None = None
-        self._write_lock = threading.Lock()
-        self._queued = 0
-        self._written = 0
-        self._last_written: tuple[int, dict[str, Any]] | None = None
-
-    @property
-    def workwell(self) -> WorkwellApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         """Title and progress, the step's questions, the eligibility line."""
@@ -113,6 +94,7 @@ class AssessmentScreen(Screen[None]):
         try:
             assessment = store.start_assessment(self.participant_id, self.kind)
             person = store.participant(self.participant_id)
+            self.service_names = store.service_names()
         except Exception:
             self.app.call_from_thread(self._cannot_open)
             return
@@ -153,7 +135,9 @@ class AssessmentScreen(Screen[None]):
         if step.key is StepKey.SUMMARY:
             widgets.extend(summary_widgets(self.kind, self.answers, today))
         for question in step.questions:
-            field = QuestionField(question, self.answers.get(question.key))
+            field = QuestionField(
+                question, self.answers.get(question.key), self._suggestions(question.key)
+            )
             self.fields[question.key] = field
             widgets.append(field)
         await form.mount_all(widgets)
@@ -163,6 +147,13 @@ class AssessmentScreen(Screen[None]):
         self._show_eligibility()
         form.scroll_home(animate=False)
         self._focus_first(focus_key)
+
+    def _suggestions(self, key: str) -> list[str] | None:
+        """Where to signpost: the rule's own suggestions, then the local directory."""
+        if key != "signpost_service":
+            return None
+        signposts = eligibility_of(self.answers, clock.today()).signposts
+        return [text[:1].upper() + text[1:] for text in signposts] + self.service_names
 
     def _focus_first(self, key: str | None = None) -> None:
         field = self.fields.get(key) if key else None
@@ -201,12 +192,6 @@ class AssessmentScreen(Screen[None]):
         legend.display = bool(problems)
         count = len(problems)
         legend.update(f"{count} thing{'s' if count != 1 else ''} to put right before going on")
-
-    def _show_saved(self, moment: datetime) -> None:
-        if not self.is_mounted or not self.query("#saved"):
-            return  # a save that finished after the coach left
-        local = moment.astimezone() if moment.tzinfo else moment
-        self.query_one("#saved", Static).update(f"saved {local:%H:%M}")
 
     def _prefill_signposting(self) -> None:
         eligibility = eligibility_of(self.answers, clock.today())
@@ -446,66 +431,3 @@ class AssessmentScreen(Screen[None]):
 
     def action_nothing(self) -> None:
         """Swallow a key."""
-
-    # Saving --------------------------------------------------------------------------------
-
-    def save_now(self) -> None:
-        """Queue a save of everything as it stands."""
-        if self.assessment_id is None or self.finishing:
-            return
-        if self._typing_timer is not None:
-            self._typing_timer.stop()
-            self._typing_timer = None
-        self._queued += 1
-        self._write(self._queued, step_number(self.step.key), dict(self.answers))
-
-    @work(thread=True, group="autosave")
-    def _write(self, sequence: int, step: int, answers: dict[str, Any]) -> None:
-        saved, problem = self._store(sequence, step, answers)
-        if problem:
-            self.app.call_from_thread(self._save_failed, problem)
-        elif saved is not None:
-            self.app.call_from_thread(self._show_saved, saved)
-
-    def _store(
-        self, sequence: int, step: int, answers: dict[str, Any]
-    ) -> tuple[datetime | None, str]:
-        """Write one snapshot unless a newer one went in first; (when saved, problem)."""
-        store = self.workwell.store
-        assert store is not None and self.assessment_id is not None
-        with self._write_lock:
-            if sequence <= self._written or (step, answers) == self._last_written:
-                return None, ""
-            try:
-                saved = store.save_assessment(self.assessment_id, step, answers)
-            except Exception as error:  # the name only: never the answers
-                return None, type(error).__name__
-            self._written = sequence
-            self._last_written = (step, answers)
-            return saved, ""
-
-    def _save_failed(self, what: str) -> None:
-        if not self.is_mounted or not self.query("#saved"):
-            self.app.notify(f"Could not save the draft ({what}).", severity="error")
-            return
-        self.query_one("#saved", Static).update("NOT SAVED")
-        self.notify(f"Could not save the draft ({what}). Keep this screen open.", severity="error")
-
-    def flush(self) -> None:
-        """Save now, on this thread, when anything is not yet written (leaving, finishing)."""
-        if self.assessment_id is None:
-            return
-        if self._typing_timer is not None:
-            self._typing_timer.stop()
-            self._typing_timer = None
-        self._queued += 1
-        saved, problem = self._store(self._queued, step_number(self.step.key), dict(self.answers))
-        if problem:
-            self._save_failed(problem)
-        elif saved is not None:
-            self._show_saved(saved)
-
-    def on_unmount(self) -> None:
-        """Leaving by any route (even quitting the app) writes what is on screen."""
-        if not self.finishing:
-            self.flush()

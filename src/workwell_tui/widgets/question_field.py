@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
@@ -22,8 +23,8 @@ def control_id(key: str) -> str:
     return "q-" + key.replace(".", "-")
 
 
-def make_control(question: Question, value: Answer) -> Widget:
-    """The widget that answers `question`, holding `value`."""
+def make_control(question: Question, value: Answer, suggestions: list[str] | None = None) -> Widget:
+    """The widget that answers `question`, holding `value` (typed ones may offer suggestions)."""
     ident = control_id(question.key)
     if question.kind in _TYPED:
         text = value if isinstance(value, str) else "" if value is None else str(value)
@@ -36,6 +37,7 @@ def make_control(question: Question, value: Answer) -> Widget:
             placeholder=placeholder,
             max_length=question.max_length + 50,
             compact=True,
+            suggester=SuggestFromList(suggestions, case_sensitive=False) if suggestions else None,
         )
         control.add_class(f"-{question.kind.value}")
         return control
@@ -88,10 +90,12 @@ class QuestionField(Vertical):
 
     DEFAULT_CLASSES = "question"
 
-    def __init__(self, question: Question, value: Answer) -> None:
+    def __init__(
+        self, question: Question, value: Answer, suggestions: list[str] | None = None
+    ) -> None:
         super().__init__(id="field-" + control_id(question.key))
         self.question = question
-        self.control = make_control(question, value)
+        self.control = make_control(question, value, suggestions)
         if question.stacked:
             self.add_class("-stacked")
 

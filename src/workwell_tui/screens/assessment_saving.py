@@ -1,0 +1,113 @@
+"""Autosave for the assessment wizard: every change reaches the database in order, off the UI.
+
+Each save carries a sequence number; a slower, older write never lands over a newer one. Leaving
+(by Esc, finishing or even quitting the app) writes what is on screen on the spot.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static
+
+from workwell_tui.domain.assessment_flow import first_step, step_number
+from workwell_tui.domain.assessment_steps import Step
+from workwell_tui.domain.enums import AssessmentKind
+from workwell_tui.domain.questions import Answer
+
+if TYPE_CHECKING:
+    from workwell_tui.app import WorkwellApp
+
+
+class DraftSavingScreen(Screen[None]):
+    """A screen whose `answers` and `step` are a draft assessment, saved as they change."""
+
+    def __init__(self, kind: AssessmentKind) -> None:
+        super().__init__()
+        self.kind = kind
+        self.assessment_id: str | None = None
+        self.answers: dict[str, Answer] = {}
+        self.step: Step = first_step(kind)
+        self.finishing = False
+        self._typing_timer: Timer | None = None
+        self._write_lock = threading.Lock()
+        self._queued = 0
+        self._written = 0
+        self._last_written: tuple[int, dict[str, Any]] | None = None
+
+    @property
+    def workwell(self) -> WorkwellApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def _show_saved(self, moment: datetime) -> None:
+        if not self.is_mounted or not self.query("#saved"):
+            return  # a save that finished after the coach left
+        local = moment.astimezone() if moment.tzinfo else moment
+        self.query_one("#saved", Static).update(f"saved {local:%H:%M}")
+
+    def save_now(self) -> None:
+        """Queue a save of everything as it stands."""
+        if self.assessment_id is None or self.finishing:
+            return
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+            self._typing_timer = None
+        self._queued += 1
+        self._write(self._queued, step_number(self.step.key), dict(self.answers))
+
+    @work(thread=True, group="autosave")
+    def _write(self, sequence: int, step: int, answers: dict[str, Any]) -> None:
+        saved, problem = self._store(sequence, step, answers)
+        if problem:
+            self.app.call_from_thread(self._save_failed, problem)
+        elif saved is not None:
+            self.app.call_from_thread(self._show_saved, saved)
+
+    def _store(
+        self, sequence: int, step: int, answers: dict[str, Any]
+    ) -> tuple[datetime | None, str]:
+        """Write one snapshot unless a newer one went in first; (when saved, problem)."""
+        store = self.workwell.store
+        assert store is not None and self.assessment_id is not None
+        with self._write_lock:
+            if sequence <= self._written or (step, answers) == self._last_written:
+                return None, ""
+            try:
+                saved = store.save_assessment(self.assessment_id, step, answers)
+            except Exception as error:  # the name only: never the answers
+                return None, type(error).__name__
+            self._written = sequence
+            self._last_written = (step, answers)
+            return saved, ""
+
+    def _save_failed(self, what: str) -> None:
+        if not self.is_mounted or not self.query("#saved"):
+            self.app.notify(f"Could not save the draft ({what}).", severity="error")
+            return
+        self.query_one("#saved", Static).update("NOT SAVED")
+        self.notify(f"Could not save the draft ({what}). Keep this screen open.", severity="error")
+
+    def flush(self) -> None:
+        """Save now, on this thread, when anything is not yet written (leaving, finishing)."""
+        if self.assessment_id is None:
+            return
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+            self._typing_timer = None
+        self._queued += 1
+        saved, problem = self._store(self._queued, step_number(self.step.key), dict(self.answers))
+        if problem:
+            self._save_failed(problem)
+        elif saved is not None:
+            self._show_saved(saved)
+
+    def on_unmount(self) -> None:
+        """Leaving by any route (even quitting the app) writes what is on screen."""
+        if not self.finishing:
+            self.flush()
