@@ -13,6 +13,7 @@ from workwell_tui.db.models import (
     Adjustment,
     Assessment,
     AuditEvent,
+    Contact,
     MeasureResult,
     Objective,
     Participant,
@@ -200,6 +201,10 @@ async def test_full_eligible_run(app: WorkwellApp, store: Store, people: dict[st
         }
         assert measures["phq9"].total == 16 and measures["phq9"].timepoint == "baseline"
         assert measures["confidence"].total == 4 and "gad7" not in measures
+        held = session.exec(
+            select(Contact).where(Contact.participant_id == person.id, Contact.status == "held")
+        ).all()
+        assert [contact.purpose for contact in held] == ["assessment"]  # counts as a meeting
         actions = {event.action for event in session.exec(select(AuditEvent))}
         assert {"assessment.start", "assessment.complete", "plan.create"} <= actions
 

@@ -19,6 +19,7 @@ from workwell_tui.db.audit import record_event
 from workwell_tui.db.models import (
     Adjustment,
     Assessment,
+    Contact,
     MeasureResult,
     Objective,
     Participant,
@@ -31,6 +32,9 @@ from workwell_tui.domain.dates import uk_short
 from workwell_tui.domain.enums import (
     AssessmentKind,
     AssessmentStatus,
+    ContactMode,
+    ContactPurpose,
+    ContactStatus,
     PlanStatus,
     Stage,
     Timepoint,
@@ -176,6 +180,7 @@ def complete(
     assessment.saved_at = now
     session.add(assessment)
 
+    _record_meeting(session, participant.id, now, kind)
     review_week = None
     if kind is AssessmentKind.REVIEW:
         plan = _current_plan(session, participant.id)
@@ -232,6 +237,33 @@ def complete(
         len(outcome.adjustments) if outcome.eligible else 0,
         len(outcome.measures),
     )
+
+
+def _record_meeting(
+    session: Session, participant_id: uuid.UUID, now: datetime, kind: AssessmentKind
+) -> None:
+    """An assessment is done together: it counts as a contact held, once a day."""
+    start_of_day = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    held_today = session.exec(
+        select(Contact.id).where(
+            Contact.participant_id == participant_id,
+            Contact.status == ContactStatus.HELD.value,
+            col(Contact.at) >= start_of_day.astimezone(UTC),
+        )
+    ).first()
+    if held_today is None:
+        purpose = (
+            ContactPurpose.REVIEW if kind is AssessmentKind.REVIEW else ContactPurpose.ASSESSMENT
+        )
+        session.add(
+            Contact(
+                participant_id=participant_id,
+                at=now,
+                status=ContactStatus.HELD.value,
+                purpose=purpose.value,
+                mode=ContactMode.IN_PERSON.value,
+            )
+        )
 
 
 def _update_participant(participant: Participant, outcome: AssessmentOutcome, today: date) -> None:
