@@ -10,6 +10,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 
 from workwell_tui.config import Paths, Settings
 from workwell_tui.screens.caseload import CaseloadScreen
@@ -65,6 +66,12 @@ class WorkwellApp(App[None]):
         self.call_after_refresh(self.load_caseload)
         if self.settings.idle_lock_minutes:
             self.set_interval(IDLE_CHECK_SECONDS, self._check_idle)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A steady text cursor: calmer beside a participant, and easier for some to follow."""
+        widget = event.widget
+        if isinstance(widget, Input) and widget.cursor_blink:
+            widget.cursor_blink = False
 
     def get_default_screen(self) -> Screen[Any]:
         """The caseload is home: the screen under every other one."""

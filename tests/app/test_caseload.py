@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.models import Participant
 from workwell_tui.screens.caseload import CaseloadScreen
@@ -193,3 +195,12 @@ async def test_problem_screen_instead_of_traceback(app: WorkwellApp) -> None:
         text = screen_text(app)
         assert "WorkWell cannot open your data" in text
         assert "newer version" in text
+
+
+async def test_text_cursors_do_not_blink(app: WorkwellApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_caseload(pilot)
+        find = pilot.app.screen.query_one("#find", Input)
+        assert pilot.app.focused is find
+        await pilot.pause()
+        assert find.cursor_blink is False
