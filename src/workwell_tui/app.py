@@ -67,6 +67,17 @@ class WorkwellApp(App[None]):
         if self.settings.idle_lock_minutes:
             self.set_interval(IDLE_CHECK_SECONDS, self._check_idle)
 
+    def _fatal_error(self) -> None:
+        """Report a crash without local variables: they could hold what a participant said."""
+        import rich
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        report = Traceback(show_locals=False, width=None, suppress=[rich])
+        self._exit_renderables.append(Segments(self.console.render(report, self.console.options)))
+        self._close_messages_no_wait()
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A steady text cursor: calmer beside a participant, and easier for some to follow."""
         widget = event.widget

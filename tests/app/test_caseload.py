@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from workwell_tui.app import WorkwellApp
@@ -204,3 +205,20 @@ async def test_text_cursors_do_not_blink(app: WorkwellApp) -> None:
         assert pilot.app.focused is find
         await pilot.pause()
         assert find.cursor_blink is False
+
+
+async def test_a_crash_report_carries_no_local_values(
+    app: WorkwellApp, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def fail() -> None:
+        said = "plantar fasciitis".upper()  # only a local value, never in the source shown
+        raise RuntimeError(f"boom {len(said)}")
+
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for_caseload(pilot)
+            pilot.app.call_later(fail)
+            await pilot.pause(0.2)
+    report = capsys.readouterr().err
+    assert "fail" in report and "boom" in report
+    assert "PLANTAR" not in report

@@ -8,6 +8,7 @@ going on and what completing stores all come from `domain/`; this screen only sh
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -69,6 +70,7 @@ class AssessmentScreen(DraftSavingScreen):
         self.fields: dict[str, QuestionField] = {}
         self.service_names: list[str] = []
         self.edit_from_summary = False
+        self._showing = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         """Title and progress, the step's questions, the eligibility line."""
@@ -122,6 +124,10 @@ class AssessmentScreen(DraftSavingScreen):
 
     async def show_step(self, step: Step, focus_key: str | None = None) -> None:
         """Replace the form with `step`'s questions (or the summary)."""
+        async with self._showing:  # one step change at a time, however fast the keys come
+            await self._show_step(step, focus_key)
+
+    async def _show_step(self, step: Step, focus_key: str | None) -> None:
         self.step = step
         today = clock.today()
         if step.key is StepKey.SIGNPOSTING:
