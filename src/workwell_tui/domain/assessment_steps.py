@@ -239,7 +239,7 @@ HEALTH = Step(
             stacked=True,
         ),
         Question("conditions", "Conditions", Kind.NOTE, required=True, hint="In their words"),
-        Question("daily_effects", "Effect on daily life and work", Kind.NOTE, stacked=True),
+        Question("daily_effects", "Effect on life and work", Kind.NOTE, stacked=True),
         Question("treatment", "Current treatment", Kind.NOTE),
         Question("gp_practice", "GP practice", Kind.TEXT),
         Question("waiting_lists", "Waiting lists", Kind.NOTE),

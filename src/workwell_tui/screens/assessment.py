@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
@@ -70,6 +70,8 @@ class AssessmentScreen(DraftSavingScreen):
         self.fields: dict[str, QuestionField] = {}
         self.service_names: list[str] = []
         self.edit_from_summary = False
+        self.pages: dict[StepKey, Vertical] = {}
+        self.page_fields: dict[StepKey, dict[str, QuestionField]] = {}
         self._showing = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
@@ -129,30 +131,60 @@ class AssessmentScreen(DraftSavingScreen):
 
     async def _show_step(self, step: Step, focus_key: str | None) -> None:
         self.step = step
-        today = clock.today()
         if step.key is StepKey.SIGNPOSTING:
             self._prefill_signposting()
         form = self.query_one("#form", VerticalScroll)
-        await form.remove_children()
-        self.fields = {}
-        widgets: list[Widget] = []
-        if step.intro:
-            widgets.append(Static(step.intro, classes="step-intro", markup=False))
-        if step.key is StepKey.SUMMARY:
-            widgets.extend(summary_widgets(self.kind, self.answers, today))
-        for question in step.questions:
-            field = QuestionField(
-                question, self.answers.get(question.key), self._suggestions(question.key)
-            )
-            self.fields[question.key] = field
-            widgets.append(field)
-        await form.mount_all(widgets)
+        page = self.pages.get(step.key)
+        if page is None or step.key in (StepKey.SUMMARY, StepKey.SIGNPOSTING):
+            if page is not None:
+                await page.remove()
+            page = await self._build_page(step, form)
+        for other in self.pages.values():
+            other.display = other is page
+        self.fields = self.page_fields[step.key]
         self._show_legend({})
         self._refresh_visibility()
         self._show_position()
         self._show_eligibility()
         form.scroll_home(animate=False)
         self._focus_first(focus_key)
+        self._prepare_next()
+
+    async def _build_page(self, step: Step, form: VerticalScroll) -> Vertical:
+        """Mount a step's questions once; going back and forth then only shows and hides."""
+        widgets: list[Widget] = []
+        if step.intro:
+            widgets.append(Static(step.intro, classes="step-intro", markup=False))
+        if step.key is StepKey.SUMMARY:
+            widgets.extend(summary_widgets(self.kind, self.answers, clock.today()))
+        fields: dict[str, QuestionField] = {}
+        for question in step.questions:
+            field = QuestionField(
+                question, self.answers.get(question.key), self._suggestions(question.key)
+            )
+            fields[question.key] = field
+            widgets.append(field)
+        page = Vertical(*widgets, classes="step-page")
+        page.display = False
+        self.pages[step.key] = page
+        self.page_fields[step.key] = fields
+        await form.mount(page)
+        return page
+
+    def _prepare_next(self) -> None:
+        """While the coach reads this step, build the next one so Enter shows it at once."""
+        following = next_step(self.kind, self.step.key, self.answers, clock.today())
+        if following is None or following.key in self.pages:
+            return
+        if following.key in (StepKey.SUMMARY, StepKey.SIGNPOSTING):
+            return
+
+        async def build() -> None:
+            async with self._showing:
+                if following.key not in self.pages:
+                    await self._build_page(following, self.query_one("#form", VerticalScroll))
+
+        self.set_timer(0.3, build)
 
     def _suggestions(self, key: str) -> list[str] | None:
         """Where to signpost: the rule's own suggestions, then the local directory."""
@@ -168,10 +200,10 @@ class AssessmentScreen(DraftSavingScreen):
         if field is not None:
             field.control.focus(scroll_visible=False)
             field.scroll_visible(animate=False)
-        else:
-            focusable = self.query_one("#form").query("Button")
-            if focusable:
-                focusable.last().focus()
+        elif self.step.key in self.pages:
+            buttons = self.pages[self.step.key].query(Button)
+            if buttons:
+                buttons.last().focus(scroll_visible=False)  # read from the top; Enter confirms
 
     def _refresh_visibility(self) -> None:
         for field in self.fields.values():
@@ -255,6 +287,13 @@ class AssessmentScreen(DraftSavingScreen):
         elif event.answered_by_key:
             self._focus_after(field)
 
+    def _field_anywhere(self, key: str) -> QuestionField | None:
+        """A question's field on whichever built page holds it."""
+        for fields in self.page_fields.values():
+            if key in fields:
+                return fields[key]
+        return None
+
     def _focus_after(self, field: QuestionField) -> None:
         """Focus the next question that applies (the answer may just have shown it)."""
         keys = list(self.fields)
@@ -275,7 +314,7 @@ class AssessmentScreen(DraftSavingScreen):
         if dropped:
             self.answers = kept
             for question in dropped:
-                other = self.fields.get(question.key)
+                other = self._field_anywhere(question.key)
                 if other is not None:
                     with other.prevent(Input.Changed, Choices.Changed):
                         other.set_answer(None)

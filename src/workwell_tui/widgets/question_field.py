@@ -96,6 +96,7 @@ class QuestionField(Vertical):
         super().__init__(id="field-" + control_id(question.key))
         self.question = question
         self.control = make_control(question, value, suggestions)
+        self._message = question.hint
         if question.stacked:
             self.add_class("-stacked")
 
@@ -127,8 +128,11 @@ class QuestionField(Vertical):
 
     def set_problem(self, problem: str | None, note: str = "") -> None:
         """Show a problem (in the error colour), else a note or the hint."""
-        message = self.query_one(".question-message", Static)
         text = problem or note or self.question.hint
+        if text == self._message and bool(problem) == self.has_class("-invalid"):
+            return  # unchanged: spare a restyle
+        self._message = text
+        message = self.query_one(".question-message", Static)
         message.update(text)
         message.display = bool(text)
         self.set_class(bool(problem), "-invalid")
