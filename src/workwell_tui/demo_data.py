@@ -25,25 +25,25 @@ from sqlmodel import SQLModel
 
 from workwell_tui.config import Settings
 from workwell_tui.db import models  # noqa: F401  (registers the tables in the metadata)
+from workwell_tui.demo_assessment import CONDITIONS, EMPLOYERS, GOALS, SIGNPOSTS, measure_items
+from workwell_tui.demo_assessment import assessment_answers as answers_for
+from workwell_tui.demo_assessment import text_items as _items
+from workwell_tui.domain.assessment_flow import step_from_number, step_number
+from workwell_tui.domain.assessment_steps import StepKey
 from workwell_tui.domain.enums import ContactStatus as CS
 from workwell_tui.domain.enums import Stage, WorkSituation
 
 Row = dict[str, Any]
 BATCH = 2000  # participants per round of inserts: memory stays flat at 100,000
 SQLITE_CACHE_KIB = 131072  # random UUID keys touch index pages everywhere: keep them in memory
-ASSESSMENT_STEPS = 6
+DRAFT_STEPS = (step_number(StepKey.HEALTH), step_number(StepKey.GOALS))  # saved on, first..last
+COMPLETED_STEP = step_number(StepKey.SUMMARY)
 # Parents before children: SQLite checks foreign keys statement by statement.
 TABLES: tuple[str, ...] = ("participant", "assessment", "plan", "measureresult", "objective")
 TABLES += ("contact", "adjustment", "referral")
 STAGE_SHARES = {Stage.REFERRED: 15, Stage.ASSESSING: 15, Stage.ON_PLAN: 50, Stage.CLOSED: 12}
 STAGE_SHARES[Stage.SIGNPOSTED] = 8
 EMPLOYED = (WorkSituation.OFF_SICK, WorkSituation.STRUGGLING)
-
-
-def _items(text: str) -> list[str]:
-    """A list written across lines: items split on "|", or on spaces when there is no "|"."""
-    text = " ".join(text.split())
-    return [item.strip() for item in text.split("|")] if "|" in text else text.split(" ")
 
 
 FIRST_NAMES = _items("""
@@ -63,26 +63,8 @@ PREFERRED = {"Katherine": "Kate", "Daniel": "Dan", "Oluwaseun": "Seun", "Muhamma
 STREETS = _items("""
 Mill Lane | Church Street | Station Road | Victoria Street | Albert Road | Moor Lane | Canal Side |
 Park View | Chapel Street | Queen Street | Ribble Avenue | Pendle Close | Weavers Row""")
-EMPLOYERS = _items("""
-Ribble Freight Ltd | Bay View Care Homes | Northern Counties Bakery | Pennine Contact Centre |
-Red Rose Logistics | Moorside Garden Centre | Canalside Hotel | Promenade Leisure Ltd |
-Westfield Primary School | Harbour Fish Processing | Preston Print Works | Lune Valley Dairy""")
 OUTWARD = {"Barrow-in-Furness": "LA14", "Blackburn": "BB1", "Blackpool": "FY1", "Burnley": "BB11"}
 OUTWARD |= {"Lancaster": "LA1", "Preston": "PR1", "West Lancashire": "L39"}
-CONDITIONS = _items("""
-Low back pain | Anxiety and low mood | Long COVID fatigue | Type 2 diabetes | Knee osteoarthritis |
-Depression | Migraines | Stress | Menopause symptoms | Fibromyalgia | Recovery after surgery |
-Asthma | ADHD | Neck and shoulder pain""")
-SIGNPOSTS = [  # reason; service suggested; work situation
-    line.split(";")
-    for line in """\
-Out of work over 6 months;Jobcentre Plus work coach;out_of_work_long
-Out of work over 6 months, confidence first;Jobcentre Plus employability support;out_of_work_long
-Complex needs: under community mental health team;Stays with CMHT, GP informed;off_sick
-Alcohol use needs specialist support first;Drug and alcohol recovery service;out_of_work_short
-Never worked, wants careers advice not health support;National Careers Service;never_worked
-Not ready to think about work yet;GP and social prescribing link worker;other""".splitlines()
-]
 OBJECTIVES = {
     "physical": _items("""Walk 20 minutes daily | Physiotherapy self-referral for back pain |
     Swim twice a week | Pace activity with a weekly planner | Review pain relief with the GP"""),
@@ -95,8 +77,6 @@ OBJECTIVES = {
     "seeking": _items("""Update CV and apply for two jobs a week | Practise interview answers |
     Look at part-time roles in care or retail | See an employment adviser"""),
 }
-GOALS = {True: ("Back to my job on full hours", "Stay in work with the right adjustments")}
-GOALS[False] = ("Find part-time work I can manage", "Get back into work by the spring")
 CLOSING = _items("""Back at work on full hours | Started a new job | Plan completed, managing well |
 Phased return complete | Stopped engaging, closing letter sent | Moved out of the area""")
 ADJUSTMENTS = {"flexible_working": "participant", "phased_return": "employer"}  # key: usual owner
@@ -179,6 +159,7 @@ class _Builder:
         self.seen: dict[Stage, int] = dict.fromkeys(Stage, 0)
         self.services: list[tuple[uuid.UUID, str]] = []
         self.midnights: dict[int, datetime] = {}
+        self.pending: tuple[Any, ...] | None = None  # an assessment row waiting for its answers
 
     def uid(self) -> uuid.UUID:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
@@ -219,20 +200,33 @@ class _Builder:
                  duration_minutes=rng.choice((30, 45, 60)) if held else None)  # fmt: skip
 
     def measures(self, pid: uuid.UUID, aid: uuid.UUID | None, days_ago: int, severity: float,
-                 week: int = 0) -> None:  # fmt: skip
-        """PHQ-9, GAD-7, WSAS and confidence; `week` 0 is the baseline."""
+                 week: int = 0) -> dict[str, list[int]]:  # fmt: skip
+        """PHQ-9, GAD-7, WSAS and confidence; `week` 0 is the baseline. Returns the items."""
         rng, when = self.rng, self.slot(days_ago)
-        answers: dict[str, list[int]] = {}
-        for instrument, count, top in (("phq9", 9, 3), ("gad7", 7, 3), ("wsas", 5, 8)):
-            spread = 2 * severity * (top + 1)  # answers average about severity x top
-            answers[instrument] = [min(top, int(rng.random() * spread)) for _ in range(count)]
-        answers["phq9"][8] = 0  # a non-zero item 9 needs a recorded crisis action: not in a demo
-        answers["confidence"] = [max(0, min(10, round(10 - 10 * severity + rng.uniform(-2, 2))))]
+        answers = measure_items(rng, severity)
         timepoint, review_week = ("review", week) if week else ("baseline", None)
         for instrument, items in answers.items():
             self.add("measureresult", when, participant_id=pid, assessment_id=aid, taken_at=when,
                      instrument=instrument, item_answers=items, total=sum(items),
                      timepoint=timepoint, review_week=review_week)  # fmt: skip
+        return answers
+
+    def answer_later(self, *details: Any) -> None:
+        """Keep the assessment row just added for `answer`: condition, severity (None for a
+        draft), baseline items (None: none stored), step it stops before (None: all), goal."""
+        self.pending = (self.rows["assessment"][-1], *details)
+
+    def answer(self, pid: uuid.UUID) -> None:
+        """Fill the pending assessment's answers from the person's row and own random stream
+        (so the main stream, and every other row, is the same as without them)."""
+        if self.pending is not None:
+            row, condition, severity, measures, before, goal = self.pending
+            own = random.Random(pid.int)
+            severity = own.uniform(0.25, 0.75) if severity is None else severity
+            person = self.rows["participant"][-1]
+            row["answers"] = answers_for(person, condition, severity, measures, own,
+                                         before=before, goal=goal)  # fmt: skip
+            self.pending = None
 
     def person(self, number: int, stage: Stage) -> None:
         """One participant and what has happened to them so far."""
@@ -247,10 +241,11 @@ class _Builder:
             changed = rng.randint(15, referred - 1) if quiet else rng.randint(1, min(12, referred))
             self.contact(pid, changed, CS.HELD, "assessment")
             if k % 3 != 2:  # two in three have a draft saved part-way through
-                when, step = self.slot(changed), rng.randint(2, ASSESSMENT_STEPS - 1)
-                answers = {"health": rng.choice(CONDITIONS), "step_reached": step}
-                self.add("assessment", when, participant_id=pid, step=step, answers=answers,
+                when, step = self.slot(changed), rng.randint(*DRAFT_STEPS)
+                condition = rng.choice(CONDITIONS)
+                self.add("assessment", when, participant_id=pid, step=step, answers={},
                          started_at=when, saved_at=when)  # fmt: skip
+                self.answer_later(condition, None, None, step_from_number(step).key, "")
             if not quiet:
                 self.contact(pid, -rng.randint(1, 10), CS.BOOKED, "assessment")
         elif stage is Stage.REFERRED:
@@ -264,6 +259,7 @@ class _Builder:
             self.contact(pid, changed, CS.HELD, "assessment")
         self.participant(pid, number, stage, WorkSituation(situation), referred, changed,
                          stage_reason=reason, signposted_to=service)  # fmt: skip
+        self.answer(pid)
 
     def plan_person(self, pid: uuid.UUID, stage: Stage, k: int, employed: bool) -> tuple[int, int]:
         """Assessment, plan, contacts, measures and support; returns (referred, changed) ago."""
@@ -284,12 +280,12 @@ class _Builder:
         referred = max(assessed, min(120, assessed + rng.randint(3, 21)))
         severity = rng.uniform(0.25, 0.75)
         when, done = self.slot(assessed), self.at(assessed, 17 * 60)
-        answers = {"health": rng.choice(CONDITIONS), "wants_work": True, "risk_checked": True}
-        aid = self.add("assessment", when, participant_id=pid, status="completed", answers=answers,
-                       step=ASSESSMENT_STEPS, started_at=when, saved_at=done,
+        condition = rng.choice(CONDITIONS)
+        aid = self.add("assessment", when, participant_id=pid, status="completed", answers={},
+                       step=COMPLETED_STEP, started_at=when, saved_at=done,
                        completed_at=done)  # fmt: skip
         self.contact(pid, assessed, CS.HELD, "assessment")
-        self.measures(pid, aid, assessed, severity)
+        items = self.measures(pid, aid, assessed, severity)
         plan_id = self.add(
             "plan", self.slot(start), participant_id=pid, assessment_id=aid,
             status="closed" if closed else "active", start_date=self.day(start),
@@ -297,6 +293,7 @@ class _Builder:
             goals=[rng.choice(GOALS[employed])], closed_on=self.day(end) if closed else None,
             closing_note=rng.choice(CLOSING) if closed else "",
         )  # fmt: skip
+        self.answer_later(condition, severity, items, None, self.rows["plan"][-1]["goals"][0])
         self.objectives(plan_id, start, min(length, (start - end) // 7 + 1), employed, closed)
         # Check-ins from the latest back to the plan start; quiet people stopped 15+ days ago.
         latest = rng.randint(15, min(35, start)) if quiet else rng.randint(1, min(10, start) or 1)
