@@ -1,0 +1,112 @@
+"""How quickly the assessment wizard answers the coach's keys.
+
+Drives the real app headless (Textual's Pilot) on the demo database: opens a referred participant,
+starts the assessment and walks it with the keyboard. For each key it records the time from the
+key reaching the app until the first frame after it is handed to the terminal driver:
+- Enter to the next step, first time there (the page is usually built while the coach reads);
+- ctrl+b / Enter to a step already seen (shown, not rebuilt);
+- a digit or y/n answering a choice (the answer drawn and the next question focused).
+Prints median and p95 of each. There is no formal target; under 100 ms reads as instant.
+
+Usage: python benchmarks/assessment_steps.py [--dir DIR] [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from _common import PINNED_NOW, build_demo_dir, median, percentile
+
+ELIGIBLE = ["tab", "tab", "y", "n", "y", "y", "tab", "y", "y", "n"]
+
+
+async def measure(data: Path, rounds: int) -> dict[str, list[float]]:
+    """Walk the wizard `rounds` times; returns times in ms by kind of key."""
+    os.environ["WORKWELL_TODAY"] = PINNED_NOW
+    os.environ["WORKWELL_CONFIG_DIR"] = str(data / "config")
+    from textual import events
+
+    from workwell_tui.app import WorkwellApp
+    from workwell_tui.config import load_settings, resolve_paths
+    from workwell_tui.domain.enums import Stage
+    from workwell_tui.screens.assessment import AssessmentScreen
+
+    paths = resolve_paths(data_dir=str(data), demo=True)
+    app = WorkwellApp(paths=paths, settings=load_settings(paths.settings_file))
+    times: dict[str, list[float]] = {"new step": [], "seen step": [], "answer": []}
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.caseload_rows:
+            await pilot.pause(0.05)
+        referred = [row for row in app.caseload_rows if row.stage is Stage.REFERRED]
+        frames: list[float] = []
+        original_display = app._display
+
+        def recording_display(screen: object, renderable: object) -> None:
+            if renderable is not None:
+                frames.append(time.perf_counter())
+            original_display(screen, renderable)  # type: ignore[arg-type]
+
+        app._display = recording_display  # type: ignore[method-assign]
+        arrivals: list[float] = []
+        original_on_event = app.on_event
+
+        async def recording_on_event(event: events.Event) -> None:
+            if isinstance(event, events.Key):
+                arrivals.append(time.perf_counter())
+            await original_on_event(event)
+
+        app.on_event = recording_on_event  # type: ignore[method-assign]
+
+        async def timed(key: str, kind: str | None) -> None:
+            frames.clear()
+            arrivals.clear()
+            await pilot.press(key)
+            await pilot.pause(0.4)  # room for the page built in the background
+            if kind and frames and arrivals:
+                times[kind].append((frames[0] - arrivals[0]) * 1000)
+
+        for row in referred[:rounds]:
+            screen = AssessmentScreen(str(row.participant_id))
+            await app.push_screen(screen)
+            while not screen.fields:
+                await pilot.pause(0.02)
+            await pilot.pause(0.5)
+            for key in ELIGIBLE:
+                await timed(key, "answer" if key != "tab" else None)
+            await timed("enter", "new step")  # to Work
+            await timed("ctrl+b", "seen step")  # back to eligibility
+            await timed("enter", "seen step")  # Work again
+            await timed("ctrl+b", "seen step")
+            await screen.show_step(screen.step)  # settle
+            await pilot.press("escape")
+            await pilot.pause(0.2)
+    return times
+
+
+def main() -> None:
+    """Measure and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "workwell-bench")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    data = build_demo_dir(args.dir / "p40", 40)
+    times = asyncio.run(measure(data, args.rounds))
+    print(f"assessment wizard, key to next frame, {args.rounds} participants")
+    for label, values in times.items():
+        if values:
+            print(
+                f"  {label:<12} {len(values):3d} keys   median {median(values):6.1f} ms   "
+                f"p95 {percentile(values, 0.95):6.1f} ms"
+            )
+
+
+if __name__ == "__main__":
+    main()
