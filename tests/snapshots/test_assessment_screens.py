@@ -1,0 +1,369 @@
+"""Snapshots of the assessment wizard, step by step, driven by keys as a coach drives it.
+
+Most steps open from a saved draft (the way a coach resumes one), so each test only drives the
+step it shows. Review the SVGs by eye before committing (`pytest --snapshot-update`, then open
+them).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from sqlmodel import Session
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from workwell_tui import clock
+from workwell_tui.app import WorkwellApp
+from workwell_tui.db.models import Assessment, Participant
+from workwell_tui.db.store import Store
+from workwell_tui.domain.assessment_flow import position, step_number
+from workwell_tui.domain.assessment_steps import StepKey
+from workwell_tui.domain.enums import AssessmentKind
+from workwell_tui.screens.assessment import TYPING_PAUSE, AssessmentScreen
+from workwell_tui.screens.participant import ParticipantScreen
+from workwell_tui.screens.risk import RiskScreen
+
+from ..app.helpers import screen_text, wait_for_caseload
+from ..unit.test_assessment_flow import eligible_answers, full_answers
+
+SIZE = (100, 30)
+JORDAN = "WW-000003"  # referred, employed and off sick
+
+Steps = Callable[[Pilot[None]], Awaitable[None]]
+
+
+@pytest.fixture(autouse=True)
+def draft_id(store: Store, people: dict[str, Participant]) -> uuid.UUID:
+    """Jordan's draft, started as the wizard starts it, but stamped with the frozen clock.
+
+    A new draft's `started_at` and `saved_at` come from two separate real-clock calls, so the
+    wizard would show "saved <real time>" before anything is saved; pinning both to one moment
+    keeps the title bar the same on every run.
+    """
+    draft = store.start_assessment(people["jordan"].id, AssessmentKind.INITIAL)
+    with Session(store.engine) as session:
+        record = session.get(Assessment, draft.id)
+        assert record is not None
+        record.started_at = record.saved_at = clock.now()
+        session.add(record)
+        session.commit()
+    return draft.id
+
+
+@pytest.fixture
+def jordan(people: dict[str, Participant]) -> str:
+    return str(people["jordan"].id)
+
+
+def saved_at(store: Store, draft: uuid.UUID, step: StepKey, answers: dict[str, Any]) -> None:
+    """The draft as a coach left it: on `step`, with `answers` (saved at 14:05)."""
+    store.save_assessment(draft, step_number(step), answers)
+
+
+# Driving the wizard (small copies of the Pilot tests' helpers) ------------------------------
+
+
+def wizard(pilot: Pilot[None]) -> AssessmentScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, AssessmentScreen), type(screen).__name__
+    return screen
+
+
+async def answer(pilot: Pilot[None], key: str, *keys: str) -> None:
+    """Focus a question's control and press keys into it."""
+    wizard(pilot).fields[key].control.focus()
+    await pilot.pause()
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def type_into(pilot: Pilot[None], key: str, text: str) -> None:
+    """Type into a typed question, key by key."""
+    control = wizard(pilot).fields[key].control
+    assert isinstance(control, Input)
+    control.focus()
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def fill(pilot: Pilot[None], key: str, text: str) -> None:
+    """Put text into a typed question at once (like pasting); typing is tested elsewhere."""
+    control = wizard(pilot).fields[key].control
+    assert isinstance(control, Input)
+    control.focus()
+    control.value = text
+    await pilot.pause()
+
+
+async def next_step(pilot: Pilot[None]) -> None:
+    """Enter, and wait until the next step is on screen (its position shown, its focus set)."""
+    screen = wizard(pilot)
+    before = screen.step
+    await pilot.press("enter")
+    for _ in range(100):
+        if screen.step is not before:
+            where = position(screen.kind, screen.step.key, screen.answers, clock.today())
+            if where.label in screen_text(pilot.app):
+                await pilot.pause()
+                return
+        await pilot.pause(0.02)
+    raise AssertionError(f"stayed on {before.title}: {screen_text(pilot.app)}")
+
+
+async def eligible_first_step(pilot: Pilot[None]) -> None:
+    """Jordan's first step, answered by keys (date of birth and work come from the referral)."""
+    for key in ("health_affects_work", "wants_work", "agrees_to_take_part"):
+        await answer(pilot, key, "y")
+    await answer(pilot, "complex_needs", "n")
+    await answer(pilot, "consent_share_gp", "y")
+    await answer(pilot, "consent_contact_employer", "y")
+    await answer(pilot, "consent_share_health_with_employer", "n")
+
+
+async def wait_for(pilot: Pilot[None], check: Callable[[], bool]) -> None:
+    for _ in range(200):
+        if check():
+            await pilot.pause()
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"gave up waiting: {screen_text(pilot.app)}")
+
+
+async def open_wizard(pilot: Pilot[None], participant_id: str) -> AssessmentScreen:
+    """Open (resume) the wizard and wait until its step is shown and focused."""
+    await wait_for_caseload(pilot)
+    screen = AssessmentScreen(participant_id)
+    await pilot.app.push_screen(screen)
+    for _ in range(200):
+        focused = pilot.app.focused
+        if screen.assessment_id and focused is not None and focused.screen is screen:
+            await pilot.pause()
+            return screen
+        await pilot.pause(0.02)
+    raise AssertionError("the wizard did not open")
+
+
+async def steady(pilot: Pilot[None]) -> None:
+    """Let the pause after typing pass and every save land."""
+    await pilot.pause(TYPING_PAUSE + 0.2)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def snapshot(snap_compare: Any, app: WorkwellApp, steps: Steps, size: tuple[int, int]) -> bool:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await steps(pilot)
+        await steady(pilot)
+
+    return bool(snap_compare(app, terminal_size=size, run_before=run_before))
+
+
+# The snapshots ------------------------------------------------------------------------------
+
+
+def test_eligibility_answered(snap_compare: Any, app: WorkwellApp, jordan: str) -> None:
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        await eligible_first_step(pilot)
+        assert "Eligibility: ✓ eligible" in screen_text(pilot.app)
+
+    assert snapshot(snap_compare, app, steps, SIZE)
+
+
+def test_eligibility_fresh_80x24(snap_compare: Any, app: WorkwellApp, jordan: str) -> None:
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        assert "Step 1 of 7" in screen_text(pilot.app)
+
+    assert snapshot(snap_compare, app, steps, (80, 24))
+
+
+def test_work_in_work_with_fit_note_advice(
+    snap_compare: Any, app: WorkwellApp, store: Store, draft_id: uuid.UUID, jordan: str
+) -> None:
+    saved_at(store, draft_id, StepKey.WORK, eligible_answers())
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        await type_into(pilot, "job_title", "Care assistant")
+        await fill(pilot, "employer", "Ribble Care Homes")
+        await type_into(pilot, "hours", "30")
+        await answer(pilot, "time_in_job", "3")
+        await type_into(pilot, "off_sick_since", "02/10/2026")
+        await answer(pilot, "fit_note", "3")  # may be fit: the advice question appears
+        await answer(pilot, "fit_note_advice", "1", "3")
+        assert "Fit note advice" in screen_text(pilot.app)
+
+    assert snapshot(snap_compare, app, steps, SIZE)
+
+
+def test_work_out_of_work(snap_compare: Any, app: WorkwellApp, jordan: str) -> None:
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        await answer(pilot, "work_situation", "3")  # out of work under 6 months
+        for key in ("health_affects_work", "wants_work", "agrees_to_take_part"):
+            await answer(pilot, key, "y")
+        await answer(pilot, "complex_needs", "n")
+        await answer(pilot, "consent_share_gp", "y")
+        await next_step(pilot)
+        await fill(pilot, "last_job", "Warehouse operative")
+        text = screen_text(pilot.app)
+        assert "Step 2 of 7 · Work" in text and "Job title" not in text
+
+    assert snapshot(snap_compare, app, steps, SIZE)
+
+
+def test_health(
+    snap_compare: Any, app: WorkwellApp, store: Store, draft_id: uuid.UUID, jordan: str
+) -> None:
+    saved_at(store, draft_id, StepKey.HEALTH, eligible_answers())
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        await answer(pilot, "condition_types", "1", "2")
+        await fill(pilot, "conditions", "Lower back pain; low mood since the spring")
+        await fill(pilot, "gp_practice", "Fishergate Hill Surgery")
+
+    assert snapshot(snap_compare, app, steps, SIZE)
+
+
+def test_needs(
+    snap_compare: Any, app: WorkwellApp, store: Store, draft_id: uuid.UUID, jordan: str
+) -> None:
+    saved_at(store, draft_id, StepKey.NEEDS, eligible_answers())
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        await answer(pilot, "need.physical.pain", "3")
+        await answer(pilot, "need.physical.mobility", "1")
+
+    assert snapshot(snap_compare, app, steps, SIZE)
+
+
+def test_measures_phq9_half_answered(
+    snap_compare: Any, app: WorkwellApp, store: Store, draft_id: uuid.UUID, jordan: str
+) -> None:
+    saved_at(store, draft_id, StepKey.MEASURES, eligible_answers())
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        await answer(pilot, "phq9.take", "y")
+        await pilot.press("2", "1", "3")  # each digit answers and moves to the next item
+        await pilot.pause()
+        assert wizard(pilot).answers["phq9.3"] == 3
+
+    assert snapshot(snap_compare, app, steps, SIZE)
+
+
+def test_risk_prompt(
+    snap_compare: Any, app: WorkwellApp, store: Store, draft_id: uuid.UUID, jordan: str
+) -> None:
+    saved_at(store, draft_id, StepKey.MEASURES, eligible_answers(**{"phq9.take": "yes"}))
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        await answer(pilot, "phq9.9", "2")
+        assert isinstance(pilot.app.screen, RiskScreen)
+
+    assert snapshot(snap_compare, app, steps, SIZE)
+
+
+def test_goals(
+    snap_compare: Any, app: WorkwellApp, store: Store, draft_id: uuid.UUID, jordan: str
+) -> None:
+    saved_at(store, draft_id, StepKey.GOALS, eligible_answers())
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        await fill(pilot, "own_words", "Back at work without my back stopping me")
+        await fill(pilot, "priority_1", "Less pain at work")
+        await type_into(pilot, "priority_2", "Sleep better")
+
+    assert snapshot(snap_compare, app, steps, SIZE)
+
+
+def test_summary(
+    snap_compare: Any, app: WorkwellApp, store: Store, draft_id: uuid.UUID, jordan: str
+) -> None:
+    saved_at(store, draft_id, StepKey.GOALS, full_answers())
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        await next_step(pilot)  # every step answered: Enter on Goals reads it all back
+        assert wizard(pilot).step.key is StepKey.SUMMARY
+        assert "Eligibility and consent" in screen_text(pilot.app)  # read from the top
+
+    assert snapshot(snap_compare, app, steps, SIZE)
+
+
+def test_summary_end(
+    snap_compare: Any, app: WorkwellApp, store: Store, draft_id: uuid.UUID, jordan: str
+) -> None:
+    saved_at(store, draft_id, StepKey.GOALS, full_answers())
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        await next_step(pilot)
+        wizard(pilot).query_one("#form").scroll_end(animate=False)
+        await pilot.pause()
+        assert "Confirm and make plan" in screen_text(pilot.app)
+
+    assert snapshot(snap_compare, app, steps, SIZE)
+
+
+def test_signposting(snap_compare: Any, app: WorkwellApp, jordan: str) -> None:
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        await answer(pilot, "work_situation", "4")  # out of work 6 months or more
+        await next_step(pilot)
+        assert wizard(pilot).step.key is StepKey.SIGNPOSTING
+
+    assert snapshot(snap_compare, app, steps, SIZE)
+
+
+def test_step_with_problems(
+    snap_compare: Any, app: WorkwellApp, store: Store, draft_id: uuid.UUID, jordan: str
+) -> None:
+    saved_at(store, draft_id, StepKey.WORK, eligible_answers())
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await open_wizard(pilot, jordan)
+        await pilot.press("enter")  # nothing answered on Work
+        await pilot.pause()
+        assert "3 things to put right" in screen_text(pilot.app)
+
+    assert snapshot(snap_compare, app, steps, SIZE)
+
+
+def test_participant_with_a_draft_to_resume(snap_compare: Any, app: WorkwellApp) -> None:
+    async def steps(pilot: Pilot[None]) -> None:
+        await wait_for_caseload(pilot)
+        await pilot.press(*JORDAN.lower(), "enter")  # filter the caseload, open them
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ParticipantScreen))
+        await pilot.press("a")
+
+        def step_shown() -> bool:
+            screen, focused = pilot.app.screen, pilot.app.focused
+            return isinstance(screen, AssessmentScreen) and bool(
+                focused and focused.screen is screen
+            )
+
+        await wait_for(pilot, step_shown)
+        await eligible_first_step(pilot)
+        await next_step(pilot)
+        await type_into(pilot, "job_title", "Care assistant")
+        await pilot.press("escape")
+
+        def draft_shown() -> bool:
+            screen = pilot.app.screen
+            return isinstance(screen, ParticipantScreen) and screen.draft is not None
+
+        await wait_for(pilot, draft_shown)
+        assert "press a to resume (saved 14:05)" in screen_text(pilot.app)
+
+    assert snapshot(snap_compare, app, steps, SIZE)
