@@ -110,8 +110,11 @@ def start_assessment(
     participant = session.get(Participant, _uuid(participant_id))
     if participant is None:
         raise AssessmentGone("This participant is no longer in the database.")
+    now = _now()
     assessment = Assessment(
         participant_id=participant.id,
+        started_at=now,
+        saved_at=now,
         kind=kind.value,
         step=step_number(first_step(kind).key),
         answers=prefill(participant) if kind is AssessmentKind.INITIAL else {},

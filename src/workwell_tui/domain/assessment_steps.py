@@ -123,7 +123,6 @@ ELIGIBILITY = Step(
             Kind.DATE,
             required=True,
             not_future=True,
-            hint="dd/mm/yyyy",
         ),
         Question(
             "work_situation",
@@ -178,7 +177,7 @@ WORK = Step(
             Kind.DATE,
             required=True,
             not_future=True,
-            hint="dd/mm/yyyy, the first day of absence",
+            hint="The first day of absence",
             when=_is("work_situation", WorkSituation.OFF_SICK.value),
         ),
         Question(
@@ -200,7 +199,6 @@ WORK = Step(
             "fit_note_ends",
             "Fit note ends",
             Kind.DATE,
-            hint="dd/mm/yyyy",
             when=lambda answers: (
                 _in_work(answers) and answers.get("fit_note") in ("not_fit", "may_be_fit")
             ),
@@ -213,7 +211,7 @@ WORK = Step(
             "Out of work since",
             Kind.DATE,
             not_future=True,
-            hint="dd/mm/yyyy, roughly is fine",
+            hint="Roughly is fine",
             when=_out_of_work,
         ),
         Question(

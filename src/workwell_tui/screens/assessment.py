@@ -58,6 +58,7 @@ class AssessmentScreen(DraftSavingScreen):
     BINDINGS = [
         # Priority, so the footer always offers it; a focused button is pressed instead.
         Binding("enter", "continue", "Continue", id="assessment.continue", priority=True),
+        Binding("enter", "confirm", "Confirm", id="assessment.confirm", priority=True),
         Binding("ctrl+b", "back", "Previous step", id="assessment.back", priority=True),
         Binding("escape", "leave", "Save and leave", id="assessment.leave"),
         # A stray q while answering must not quit mid-conversation (ctrl+q still does).
@@ -130,7 +131,6 @@ class AssessmentScreen(DraftSavingScreen):
             await self._show_step(step, focus_key)
 
     async def _show_step(self, step: Step, focus_key: str | None) -> None:
-        self.step = step
         if step.key is StepKey.SIGNPOSTING:
             self._prefill_signposting()
         form = self.query_one("#form", VerticalScroll)
@@ -139,6 +139,8 @@ class AssessmentScreen(DraftSavingScreen):
             if page is not None:
                 await page.remove()
             page = await self._build_page(step, form)
+        self.step = step  # only now: keys until here still belong to the step on screen
+        self.refresh_bindings()
         for other in self.pages.values():
             other.display = other is page
         self.fields = self.page_fields[step.key]
@@ -251,8 +253,8 @@ class AssessmentScreen(DraftSavingScreen):
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         field = self._field_of(event.input)
-        if field is None:
-            return
+        if field is None or event.value == self.answers.get(field.question.key, ""):
+            return  # a field showing what it already held is not a change
         self._answer_changed(field)
         if self._typing_timer is not None:
             self._typing_timer.stop()
@@ -382,6 +384,18 @@ class AssessmentScreen(DraftSavingScreen):
             following = steps_for(self.kind, self.answers, today)[-1]
         await self.show_step(following)
         self.save_now()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter reads "Confirm" on the summary, where it makes the plan; "Continue" elsewhere."""
+        if action == "continue":
+            return self.step.key is not StepKey.SUMMARY
+        if action == "confirm":
+            return self.step.key is StepKey.SUMMARY
+        return True
+
+    async def action_confirm(self) -> None:
+        """On the summary: press the focused button (Edit…), or finish."""
+        await self.action_continue()
 
     async def action_back(self) -> None:
         """The previous step; nothing typed is checked or lost."""

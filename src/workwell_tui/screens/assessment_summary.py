@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.table import Table
+from rich.text import Text
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Static
@@ -12,17 +14,23 @@ from workwell_tui.domain.assessment_outcome import summary_sections
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.domain.questions import Answers
 
-LABEL_WIDTH = 28
+LABEL_WIDTH = 32
 
 
 def summary_widgets(kind: AssessmentKind, answers: Answers, today: date) -> list[Widget]:
     """One block per step (its answers and an Edit button), then the button that finishes."""
     widgets: list[Widget] = []
-    for section in summary_sections(kind, answers, today):
-        lines = "\n".join(
-            f"{label[: LABEL_WIDTH - 1]:<{LABEL_WIDTH}}{value}" for label, value in section.lines
-        )
-        body = Static(lines, classes="summary-lines", markup=False)
+    sections = summary_sections(kind, answers, today)
+    # One label column for the page, as wide as its longest label (within reason).
+    labels = [len(label) for section in sections for label, _ in section.lines]
+    width = min(LABEL_WIDTH, max(labels, default=8))
+    for section in sections:
+        # A grid, so long answers wrap in their own column instead of being cut.
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(width=width, style="dim", overflow="fold")
+        grid.add_column(ratio=1, overflow="fold")
+        for label, value in section.lines:
+            grid.add_row(Text(label), Text(value))
         edit = Button(
             f"Edit {section.step.title.lower()}",
             name=section.step.key.value,
@@ -35,7 +43,7 @@ def summary_widgets(kind: AssessmentKind, answers: Answers, today: date) -> list
                 edit,
                 classes="summary-head",
             ),
-            body,
+            Static(grid, classes="summary-lines"),
             classes="summary-section",
         )
         widgets.append(block)

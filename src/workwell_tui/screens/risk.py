@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from workwell_tui.domain.measures import CRISIS_CONTACTS
 from workwell_tui.styles import style
@@ -40,13 +40,13 @@ class RiskScreen(ModalScreen[str]):
             yield Static("What I did *", id="risk-label", markup=False)
             yield Input(
                 self.action,
+                compact=True,
                 id="risk-action",
                 placeholder="e.g. shared contacts, agreed safety plan, told GP",
             )
             yield Static(
                 "Enter records it and goes back to the questions.", id="risk-message", markup=False
             )
-        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Ready to type the record."""

@@ -73,6 +73,7 @@ class Choices(Widget, can_focus=True):
         self.cursor = self._index_of_value()
         self._last_digit: tuple[int, float] | None = None
         self._spans: list[tuple[int, int, int, int]] = []  # line, start, end, option
+        self._number_ends: dict[int, int] = {}
 
     @property
     def value(self) -> str | list[str] | None:
@@ -97,6 +98,7 @@ class Choices(Widget, can_focus=True):
             mark = ("[x]" if chosen else "[ ]") if self.multi else "(•)" if chosen else "( )"
             number = f"{index + self.first_digit} " if self.numbered else ""
             labels.append(f"{mark} {number}{label}".rstrip())
+            self._number_ends[index] = len(mark) + 1 + len(number)
         return labels
 
     def _is_chosen(self, value: str) -> bool:
@@ -133,6 +135,10 @@ class Choices(Widget, can_focus=True):
                 if self.has_focus and index == self.cursor:
                     style = "reverse bold" if style else "reverse"
                 text.append(label, style=style)
+                if self.numbered and not style:
+                    # The digit to press is quieter than the answer it stands for.
+                    start = len(text) - len(label)
+                    text.stylize("dim", start + 4, start + self._number_ends[index])
                 self._spans.append((line_number, column, column + len(label), index))
                 column += len(label)
         return text
