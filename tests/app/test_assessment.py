@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from sqlmodel import Session, select
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from workwell_tui.app import WorkwellApp
@@ -28,80 +27,18 @@ from workwell_tui.screens.risk import RiskScreen
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.question_field import QuestionField, control_id
 
-from .helpers import screen_text, wait_for_caseload
+from .helpers import screen_text
+from .wizard import (
+    answer,
+    eligible_first_step,
+    next_step,
+    settle,
+    start_assessment,
+    type_into,
+    wizard,
+)
 
 SIZE = (100, 40)
-
-
-async def open_participant(pilot: Pilot[None], reference: str) -> ParticipantScreen:
-    await wait_for_caseload(pilot)
-    await pilot.press(*reference.lower(), "enter")
-    for _ in range(100):
-        screen = pilot.app.screen
-        if isinstance(screen, ParticipantScreen) and screen.stage:
-            return screen
-        await pilot.pause(0.02)
-    raise AssertionError("participant screen did not load")
-
-
-async def start_assessment(pilot: Pilot[None], reference: str) -> AssessmentScreen:
-    await open_participant(pilot, reference)
-    await pilot.press("a")
-    for _ in range(100):
-        screen = pilot.app.screen
-        if isinstance(screen, AssessmentScreen) and screen.fields:
-            await pilot.pause()
-            return screen
-        await pilot.pause(0.02)
-    raise AssertionError("assessment did not open")
-
-
-def wizard(pilot: Pilot[None]) -> AssessmentScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, AssessmentScreen), type(screen).__name__
-    return screen
-
-
-async def answer(pilot: Pilot[None], key: str, *keys: str) -> None:
-    """Focus a question's control and press keys into it."""
-    screen = wizard(pilot)
-    field = screen.fields[key]
-    field.control.focus()
-    await pilot.pause()
-    await pilot.press(*keys)
-    await pilot.pause()
-
-
-async def type_into(pilot: Pilot[None], key: str, text: str) -> None:
-    screen = wizard(pilot)
-    control = screen.fields[key].control
-    assert isinstance(control, Input)
-    control.focus()
-    control.value = ""
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause()
-
-
-async def next_step(pilot: Pilot[None]) -> None:
-    step = wizard(pilot).step
-    await pilot.press("enter")
-    for _ in range(100):
-        if wizard(pilot).step is not step:
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"stayed on {step.title}: {screen_text(pilot.app)}")
-
-
-async def eligible_first_step(pilot: Pilot[None]) -> None:
-    # Date of birth and work situation come from the referral.
-    for key in ("health_affects_work", "wants_work", "agrees_to_take_part"):
-        await answer(pilot, key, "y")
-    await answer(pilot, "complex_needs", "n")
-    await answer(pilot, "consent_share_gp", "y")
-    await answer(pilot, "consent_contact_employer", "y")
-    await answer(pilot, "consent_share_health_with_employer", "n")
 
 
 def saved_draft(store: Store, person: Participant) -> Assessment:
@@ -111,12 +48,6 @@ def saved_draft(store: Store, person: Participant) -> Assessment:
                 Assessment.status == "draft", Assessment.participant_id == person.id
             )
         ).one()
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let autosave workers finish."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_full_eligible_run(app: WorkwellApp, store: Store, people: dict[str, Any]) -> None:

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import Session, select
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from workwell_tui.app import WorkwellApp
@@ -30,10 +29,10 @@ from workwell_tui.db.store import Store
 from workwell_tui.domain.assessment_flow import step_number
 from workwell_tui.domain.assessment_steps import StepKey
 from workwell_tui.screens.assessment import AssessmentScreen
-from workwell_tui.screens.participant import ParticipantScreen
 from workwell_tui.widgets.question_field import control_id
 
-from .helpers import screen_text, wait_for_caseload
+from .helpers import screen_text
+from .wizard import open_participant
 
 READY_TIMEOUT = 60.0
 JOB_TITLE = "Care assistant"
@@ -137,18 +136,6 @@ CHILD = textwrap.dedent(
     asyncio.run(main())
     """
 )
-
-
-async def open_participant(pilot: Pilot[None], reference: str) -> ParticipantScreen:
-    """Filter the caseload by reference and open the one row left."""
-    await wait_for_caseload(pilot)
-    await pilot.press(*reference.lower(), "enter")
-    for _ in range(100):
-        screen = pilot.app.screen
-        if isinstance(screen, ParticipantScreen) and screen.stage:
-            return screen
-        await pilot.pause(0.02)
-    raise AssertionError("participant screen did not load")
 
 
 def run_child_until_ready(url: str, log: Path) -> tuple[subprocess.Popen[str], str, str]:

@@ -14,13 +14,12 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 from textual.pilot import Pilot
-from textual.widgets import Input
 
 from workwell_tui import clock
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.models import Assessment, Participant
 from workwell_tui.db.store import Store
-from workwell_tui.domain.assessment_flow import position, step_number
+from workwell_tui.domain.assessment_flow import step_number
 from workwell_tui.domain.assessment_steps import StepKey
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.screens.assessment import TYPING_PAUSE, AssessmentScreen
@@ -28,6 +27,15 @@ from workwell_tui.screens.participant import ParticipantScreen
 from workwell_tui.screens.risk import RiskScreen
 
 from ..app.helpers import screen_text, wait_for_caseload
+from ..app.wizard import (
+    answer,
+    eligible_first_step,
+    fill,
+    next_step,
+    type_into,
+    wait_for,
+    wizard,
+)
 from ..unit.test_assessment_flow import eligible_answers, full_answers
 
 SIZE = (100, 30)
@@ -62,76 +70,6 @@ def jordan(people: dict[str, Participant]) -> str:
 def saved_at(store: Store, draft: uuid.UUID, step: StepKey, answers: dict[str, Any]) -> None:
     """The draft as a coach left it: on `step`, with `answers` (saved at 14:05)."""
     store.save_assessment(draft, step_number(step), answers)
-
-
-# Driving the wizard (small copies of the Pilot tests' helpers) ------------------------------
-
-
-def wizard(pilot: Pilot[None]) -> AssessmentScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, AssessmentScreen), type(screen).__name__
-    return screen
-
-
-async def answer(pilot: Pilot[None], key: str, *keys: str) -> None:
-    """Focus a question's control and press keys into it."""
-    wizard(pilot).fields[key].control.focus()
-    await pilot.pause()
-    await pilot.press(*keys)
-    await pilot.pause()
-
-
-async def type_into(pilot: Pilot[None], key: str, text: str) -> None:
-    """Type into a typed question, key by key."""
-    control = wizard(pilot).fields[key].control
-    assert isinstance(control, Input)
-    control.focus()
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause()
-
-
-async def fill(pilot: Pilot[None], key: str, text: str) -> None:
-    """Put text into a typed question at once (like pasting); typing is tested elsewhere."""
-    control = wizard(pilot).fields[key].control
-    assert isinstance(control, Input)
-    control.focus()
-    control.value = text
-    await pilot.pause()
-
-
-async def next_step(pilot: Pilot[None]) -> None:
-    """Enter, and wait until the next step is on screen (its position shown, its focus set)."""
-    screen = wizard(pilot)
-    before = screen.step
-    await pilot.press("enter")
-    for _ in range(100):
-        if screen.step is not before:
-            where = position(screen.kind, screen.step.key, screen.answers, clock.today())
-            if where.label in screen_text(pilot.app):
-                await pilot.pause()
-                return
-        await pilot.pause(0.02)
-    raise AssertionError(f"stayed on {before.title}: {screen_text(pilot.app)}")
-
-
-async def eligible_first_step(pilot: Pilot[None]) -> None:
-    """Jordan's first step, answered by keys (date of birth and work come from the referral)."""
-    for key in ("health_affects_work", "wants_work", "agrees_to_take_part"):
-        await answer(pilot, key, "y")
-    await answer(pilot, "complex_needs", "n")
-    await answer(pilot, "consent_share_gp", "y")
-    await answer(pilot, "consent_contact_employer", "y")
-    await answer(pilot, "consent_share_health_with_employer", "n")
-
-
-async def wait_for(pilot: Pilot[None], check: Callable[[], bool]) -> None:
-    for _ in range(200):
-        if check():
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"gave up waiting: {screen_text(pilot.app)}")
 
 
 async def open_wizard(pilot: Pilot[None], participant_id: str) -> AssessmentScreen:
