@@ -8,22 +8,19 @@ going on and what completing stores all come from `domain/`; this screen only sh
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
 from workwell_tui import clock
 from workwell_tui.domain.assessment_flow import (
-    eligibility_of,
     first_step,
     next_step,
-    position,
     previous_step,
     prune,
     step_from_number,
@@ -34,8 +31,7 @@ from workwell_tui.domain.assessment_flow import (
 from workwell_tui.domain.assessment_steps import RISK_ACTION, Step, StepKey, item_key
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.domain.questions import check_answer, is_blank
-from workwell_tui.screens.assessment_saving import DraftSavingScreen
-from workwell_tui.screens.assessment_summary import summary_widgets
+from workwell_tui.screens.assessment_pages import StepPagesScreen
 from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.screens.risk import RiskScreen
 from workwell_tui.styles import style
@@ -50,7 +46,7 @@ TYPING_PAUSE = 0.8  # seconds of quiet before a half-typed field is saved
 PHQ9_ITEM_9 = item_key("phq9", 9)
 
 
-class AssessmentScreen(DraftSavingScreen):
+class AssessmentScreen(StepPagesScreen):
     """The joined-up assessment (or the measures again, at a review)."""
 
     CSS_PATH = style("assessment.tcss")
@@ -68,12 +64,7 @@ class AssessmentScreen(DraftSavingScreen):
     def __init__(self, participant_id: str, kind: AssessmentKind = AssessmentKind.INITIAL):
         super().__init__(kind)
         self.participant_id = participant_id
-        self.fields: dict[str, QuestionField] = {}
-        self.service_names: list[str] = []
         self.edit_from_summary = False
-        self.pages: dict[StepKey, Vertical] = {}
-        self.page_fields: dict[StepKey, dict[str, QuestionField]] = {}
-        self._showing = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         """Title and progress, the step's questions, the eligibility line."""
@@ -125,125 +116,6 @@ class AssessmentScreen(DraftSavingScreen):
 
     # Showing a step ------------------------------------------------------------------------
 
-    async def show_step(self, step: Step, focus_key: str | None = None) -> None:
-        """Replace the form with `step`'s questions (or the summary)."""
-        async with self._showing:  # one step change at a time, however fast the keys come
-            await self._show_step(step, focus_key)
-
-    async def _show_step(self, step: Step, focus_key: str | None) -> None:
-        if step.key is StepKey.SIGNPOSTING:
-            self._prefill_signposting()
-        form = self.query_one("#form", VerticalScroll)
-        page = self.pages.get(step.key)
-        if page is None or step.key in (StepKey.SUMMARY, StepKey.SIGNPOSTING):
-            if page is not None:
-                await page.remove()
-            page = await self._build_page(step, form)
-        self.step = step  # only now: keys until here still belong to the step on screen
-        self.refresh_bindings()
-        for other in self.pages.values():
-            other.display = other is page
-        self.fields = self.page_fields[step.key]
-        self._show_legend({})
-        self._refresh_visibility()
-        self._show_position()
-        self._show_eligibility()
-        form.scroll_home(animate=False)
-        self._focus_first(focus_key)
-        self._prepare_next()
-
-    async def _build_page(self, step: Step, form: VerticalScroll) -> Vertical:
-        """Mount a step's questions once; going back and forth then only shows and hides."""
-        widgets: list[Widget] = []
-        if step.intro:
-            widgets.append(Static(step.intro, classes="step-intro", markup=False))
-        if step.key is StepKey.SUMMARY:
-            widgets.extend(summary_widgets(self.kind, self.answers, clock.today()))
-        fields: dict[str, QuestionField] = {}
-        for question in step.questions:
-            field = QuestionField(
-                question, self.answers.get(question.key), self._suggestions(question.key)
-            )
-            fields[question.key] = field
-            widgets.append(field)
-        page = Vertical(*widgets, classes="step-page")
-        page.display = False
-        self.pages[step.key] = page
-        self.page_fields[step.key] = fields
-        await form.mount(page)
-        return page
-
-    def _prepare_next(self) -> None:
-        """While the coach reads this step, build the next one so Enter shows it at once."""
-        following = next_step(self.kind, self.step.key, self.answers, clock.today())
-        if following is None or following.key in self.pages:
-            return
-        if following.key in (StepKey.SUMMARY, StepKey.SIGNPOSTING):
-            return
-
-        async def build() -> None:
-            async with self._showing:
-                if following.key not in self.pages:
-                    await self._build_page(following, self.query_one("#form", VerticalScroll))
-
-        self.set_timer(0.3, build)
-
-    def _suggestions(self, key: str) -> list[str] | None:
-        """Where to signpost: the rule's own suggestions, then the local directory."""
-        if key != "signpost_service":
-            return None
-        signposts = eligibility_of(self.answers, clock.today()).signposts
-        return [text[:1].upper() + text[1:] for text in signposts] + self.service_names
-
-    def _focus_first(self, key: str | None = None) -> None:
-        field = self.fields.get(key) if key else None
-        if field is None:
-            field = next((f for f in self.fields.values() if f.display), None)
-        if field is not None:
-            field.control.focus(scroll_visible=False)
-            field.scroll_visible(animate=False)
-        elif self.step.key in self.pages:
-            buttons = self.pages[self.step.key].query(Button)
-            if buttons:
-                buttons.last().focus(scroll_visible=False)  # read from the top; Enter confirms
-
-    def _refresh_visibility(self) -> None:
-        for field in self.fields.values():
-            field.display = field.question.applies(self.answers)
-            if not field.display:
-                field.set_problem(None)
-
-    def _show_position(self) -> None:
-        where = position(self.kind, self.step.key, self.answers, clock.today())
-        self.query_one("#position", Static).update(where.label)
-
-    def _show_eligibility(self) -> None:
-        line = self.query_one("#eligibility", Static)
-        if self.kind is AssessmentKind.REVIEW:
-            line.display = False
-            return
-        eligibility = eligibility_of(self.answers, clock.today())
-        line.update(f"Eligibility: {eligibility.summary()}")
-        line.set_class(eligibility.outcome.value == "not_eligible", "-not-eligible")
-        line.set_class(eligibility.eligible, "-eligible")
-
-    def _show_legend(self, problems: dict[str, str]) -> None:
-        legend = self.query_one("#legend", Static)
-        legend.display = bool(problems)
-        count = len(problems)
-        legend.update(f"{count} thing{'s' if count != 1 else ''} to put right before going on")
-
-    def _prefill_signposting(self) -> None:
-        eligibility = eligibility_of(self.answers, clock.today())
-        if is_blank(self.answers.get("signpost_reason")) and eligibility.blockers:
-            reason = "; ".join(eligibility.blockers)
-            self.answers["signpost_reason"] = reason[:1].upper() + reason[1:]
-        if is_blank(self.answers.get("signpost_service")) and eligibility.signposts:
-            service = eligibility.signposts[0]
-            self.answers["signpost_service"] = service[:1].upper() + service[1:]
-
-    # Answers changing ----------------------------------------------------------------------
-
     def _field_of(self, control: Widget) -> QuestionField | None:
         for field in self.fields.values():
             if field.control is control:
@@ -288,13 +160,6 @@ class AssessmentScreen(DraftSavingScreen):
             self._ask_about_risk()
         elif event.answered_by_key:
             self._focus_after(field)
-
-    def _field_anywhere(self, key: str) -> QuestionField | None:
-        """A question's field on whichever built page holds it."""
-        for fields in self.page_fields.values():
-            if key in fields:
-                return fields[key]
-        return None
 
     def _focus_after(self, field: QuestionField) -> None:
         """Focus the next question that applies (the answer may just have shown it)."""
