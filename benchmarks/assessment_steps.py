@@ -8,7 +8,7 @@ key reaching the app until the first frame after it is handed to the terminal dr
 - a digit or y/n answering a choice (the answer drawn and the next question focused).
 Prints median and p95 of each. There is no formal target; under 100 ms reads as instant.
 
-Usage: python benchmarks/assessment_steps.py [--dir DIR] [--rounds N]
+Usage: python benchmarks/assessment_steps.py [--rounds N]
 """
 
 from __future__ import annotations
@@ -94,11 +94,12 @@ async def measure(data: Path, rounds: int) -> dict[str, list[float]]:
 def main() -> None:
     """Measure and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "workwell-bench")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    data = build_demo_dir(args.dir / "p40", 40)
-    times = asyncio.run(measure(data, args.rounds))
+    # A fresh demo each run: starting an assessment moves people on from "referred".
+    with tempfile.TemporaryDirectory() as folder:
+        data = build_demo_dir(Path(folder) / "p40", 40)
+        times = asyncio.run(measure(data, args.rounds))
     print(f"assessment wizard, key to next frame, {args.rounds} participants")
     for label, values in times.items():
         if values:
