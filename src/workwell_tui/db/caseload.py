@@ -72,7 +72,16 @@ def read_engine(engine: Engine, now: datetime) -> list[tuple[Any, ...]]:
 def _date(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value
-    return date.fromisoformat(str(value)[:10])
+    return _date_text(str(value)[:10])
+
+
+@lru_cache(maxsize=4096)
+def _date_text(text: str) -> date:
+    # Thousands of people share a few hundred referral and plan dates.
+    return date.fromisoformat(text)
+
+
+_STAGES = {stage.value: stage for stage in Stage}
 
 
 def _moment(value: object) -> datetime | None:
@@ -139,7 +148,7 @@ def facts_from_rows(rows: Iterable[Sequence[Any]]) -> list[ParticipantFacts]:
                 last_name=last,
                 preferred_name=preferred,
                 district=district,
-                stage=Stage(stage),
+                stage=_STAGES.get(stage) or Stage(stage),
                 referral_date=_date(referred) or date.min,
                 plan_start=_date(plan_start),
                 plan_length=plan_length,
