@@ -12,8 +12,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ANSI = re.compile(
     rb"\x1b(\[[0-9;?<>=$ ]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])"
@@ -136,3 +138,39 @@ def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     index = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
     return ordered[index]
+
+
+def watch_frames(app: Any, on_frame: Callable[[float], None] | None = None) -> list[float]:
+    """Record when each frame is handed to the terminal driver (a headless app writes none out).
+
+    Returns the list the times are appended to; `on_frame` is told of each one as well.
+    """
+    frames: list[float] = []
+    original = app._display
+
+    def recording(screen: object, renderable: object) -> None:
+        if renderable is not None:
+            frames.append(time.perf_counter())
+            if on_frame is not None:
+                on_frame(frames[-1])
+        original(screen, renderable)
+
+    app._display = recording
+    return frames
+
+
+def watch_keys(app: Any) -> list[float]:
+    """Record when each key reaches the app, as it would from the terminal (Pilot's own
+    bookkeeping before that is not the app's latency)."""
+    from textual import events
+
+    arrivals: list[float] = []
+    original = app.on_event
+
+    async def recording(event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            arrivals.append(time.perf_counter())
+        await original(event)
+
+    app.on_event = recording
+    return arrivals

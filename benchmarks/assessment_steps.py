@@ -18,12 +18,11 @@ import asyncio
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _common import PINNED_NOW, build_demo_dir, median, percentile
+from _common import PINNED_NOW, build_demo_dir, median, percentile, watch_frames, watch_keys
 
 ELIGIBLE = ["tab", "tab", "y", "n", "y", "y", "tab", "y", "y", "n"]
 
@@ -32,8 +31,6 @@ async def measure(data: Path, rounds: int) -> dict[str, list[float]]:
     """Walk the wizard `rounds` times; returns times in ms by kind of key."""
     os.environ["WORKWELL_TODAY"] = PINNED_NOW
     os.environ["WORKWELL_CONFIG_DIR"] = str(data / "config")
-    from textual import events
-
     from workwell_tui.app import WorkwellApp
     from workwell_tui.config import load_settings, resolve_paths
     from workwell_tui.domain.enums import Stage
@@ -46,24 +43,8 @@ async def measure(data: Path, rounds: int) -> dict[str, list[float]]:
         while not app.caseload_rows:
             await pilot.pause(0.05)
         referred = [row for row in app.caseload_rows if row.stage is Stage.REFERRED]
-        frames: list[float] = []
-        original_display = app._display
-
-        def recording_display(screen: object, renderable: object) -> None:
-            if renderable is not None:
-                frames.append(time.perf_counter())
-            original_display(screen, renderable)  # type: ignore[arg-type]
-
-        app._display = recording_display  # type: ignore[method-assign]
-        arrivals: list[float] = []
-        original_on_event = app.on_event
-
-        async def recording_on_event(event: events.Event) -> None:
-            if isinstance(event, events.Key):
-                arrivals.append(time.perf_counter())
-            await original_on_event(event)
-
-        app.on_event = recording_on_event  # type: ignore[method-assign]
+        frames = watch_frames(app)
+        arrivals = watch_keys(app)
 
         async def timed(key: str, kind: str | None) -> None:
             frames.clear()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _common import PINNED_NOW, build_demo_dir, median, percentile
+from _common import PINNED_NOW, build_demo_dir, median, percentile, watch_frames, watch_keys
 
 
 async def measure(data: Path) -> tuple[list[float], list[float], list[float], int]:
@@ -31,7 +31,6 @@ async def measure(data: Path) -> tuple[list[float], list[float], list[float], in
     and the row count."""
     os.environ["WORKWELL_TODAY"] = PINNED_NOW
     os.environ["WORKWELL_CONFIG_DIR"] = str(data / "config")
-    from textual import events
     from textual.widgets import Input
 
     from workwell_tui.app import WorkwellApp
@@ -67,33 +66,16 @@ async def measure(data: Path) -> tuple[list[float], list[float], list[float], in
         screen.refilter = timed_refilter  # type: ignore[method-assign]
         # The compositor renders the changed lines, then hands the frame to _display (which a
         # headless app does not write out): that hand-over is when the coach would see it.
-        frames: list[float] = []
-        original_display = app._display
-
         rows_frames: list[float] = []
 
-        def recording_display(screen: object, renderable: object) -> None:
-            if renderable is not None:
-                frames.append(time.perf_counter())
-                if waiting_for_rows[0]:
-                    # The first frame after filtering is the one with the new rows in it.
-                    rows_frames.append(frames[-1])
-                    waiting_for_rows[0] = False
-            original_display(screen, renderable)  # type: ignore[arg-type]
+        def first_after_filter(moment: float) -> None:
+            if waiting_for_rows[0]:
+                # The first frame after filtering is the one with the new rows in it.
+                rows_frames.append(moment)
+                waiting_for_rows[0] = False
 
-        app._display = recording_display  # type: ignore[method-assign]
-
-        # The clock starts when the key reaches the app, as it would from the terminal; Pilot's
-        # own bookkeeping before that is not the app's latency.
-        arrivals: list[float] = []
-        original_on_event = app.on_event
-
-        async def recording_on_event(event: events.Event) -> None:
-            if isinstance(event, events.Key):
-                arrivals.append(time.perf_counter())
-            await original_on_event(event)
-
-        app.on_event = recording_on_event  # type: ignore[method-assign]
+        frames = watch_frames(app, first_after_filter)
+        arrivals = watch_keys(app)
         surnames = sorted({row.last_name for row in app.caseload_rows})[
             :: max(1, len({row.last_name for row in app.caseload_rows}) // 8)
         ][:8]
