@@ -140,23 +140,24 @@ def facts_from_rows(rows: Iterable[Sequence[Any]]) -> list[ParticipantFacts]:
         next_booked,
         draft,
     ) in rows:
+        # Positional: 100,000 of these are built at start, and keywords cost a fifth more.
         facts.append(
             ParticipantFacts(
-                participant_id=str(pid),
-                reference=reference,
-                first_name=first,
-                last_name=last,
-                preferred_name=preferred,
-                district=district,
-                stage=_STAGES.get(stage) or Stage(stage),
-                referral_date=_date(referred) or date.min,
-                plan_start=_date(plan_start),
-                plan_length=plan_length,
-                review_weeks=_weeks(review_weeks),
-                last_held_contact=_local_date(last_held),
-                last_review_contact=_local_date(last_review),
-                next_booked_contact=_moment(next_booked),
-                has_draft_assessment=bool(draft),
+                str(pid),
+                reference,
+                first,
+                last,
+                preferred,
+                district,
+                _STAGES.get(stage) or Stage(stage),
+                _date(referred) or date.min,
+                _date(plan_start),
+                plan_length,
+                _weeks(review_weeks),
+                _local_date(last_held),
+                _local_date(last_review),
+                _moment(next_booked),
+                bool(draft),
             )
         )
     return facts

@@ -109,20 +109,20 @@ def build_row(facts: ParticipantFacts, today: date, no_contact_days: int = 14) -
     search = " ".join(
         (facts.reference, facts.first_name, facts.last_name, facts.preferred_name)
     ).lower()
-    return CaseloadRow(
-        participant_id=facts.participant_id,
-        reference=facts.reference,
-        first_name=facts.first_name,
-        last_name=facts.last_name,
-        preferred_name=facts.preferred_name,
-        district=facts.district,
-        stage=facts.stage,
-        plan_week=week,
-        plan_length=facts.plan_length if week is not None else None,
-        next_contact=facts.next_booked_contact,
-        days_since_contact=since,
-        flags=tuple(flags),
-        search_text=search,
+    return CaseloadRow(  # positional: built for every participant at start
+        facts.participant_id,
+        facts.reference,
+        facts.first_name,
+        facts.last_name,
+        facts.preferred_name,
+        facts.district,
+        facts.stage,
+        week,
+        facts.plan_length if week is not None else None,
+        facts.next_booked_contact,
+        since,
+        tuple(flags),
+        search,
     )
 
 
