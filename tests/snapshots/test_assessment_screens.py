@@ -12,12 +12,10 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from sqlmodel import Session
 from textual.pilot import Pilot
 
-from workwell_tui import clock
 from workwell_tui.app import WorkwellApp
-from workwell_tui.db.models import Assessment, Participant
+from workwell_tui.db.models import Participant
 from workwell_tui.db.store import Store
 from workwell_tui.domain.assessment_flow import step_number
 from workwell_tui.domain.assessment_steps import StepKey
@@ -46,19 +44,8 @@ Steps = Callable[[Pilot[None]], Awaitable[None]]
 
 @pytest.fixture(autouse=True)
 def draft_id(store: Store, people: dict[str, Participant]) -> uuid.UUID:
-    """Jordan's draft, started as the wizard starts it, but stamped with the frozen clock.
-
-    A new draft's `started_at` and `saved_at` come from two separate real-clock calls, so the
-    wizard would show "saved <real time>" before anything is saved; pinning both to one moment
-    keeps the title bar the same on every run.
-    """
+    """Jordan's draft, started as the wizard starts it (stamped by the frozen clock)."""
     draft = store.start_assessment(people["jordan"].id, AssessmentKind.INITIAL)
-    with Session(store.engine) as session:
-        record = session.get(Assessment, draft.id)
-        assert record is not None
-        record.started_at = record.saved_at = clock.now()
-        session.add(record)
-        session.commit()
     return draft.id
 
 

@@ -160,24 +160,25 @@ def position(kind: AssessmentKind, key: StepKey, answers: Answers, today: date) 
     return Position(number, len(main), step)
 
 
-def next_step(kind: AssessmentKind, key: StepKey, answers: Answers, today: date) -> Step | None:
-    """The step after `key`, or None when `key` is the last."""
+def _step_beside(
+    kind: AssessmentKind, key: StepKey, answers: Answers, today: date, offset: int
+) -> Step | None:
     steps = steps_for(kind, answers, today)
     keys = [step.key for step in steps]
     if key not in keys:
-        return steps[0]
-    index = keys.index(key)
-    return steps[index + 1] if index + 1 < len(steps) else None
+        return steps[0]  # the route changed under a step: start it again
+    index = keys.index(key) + offset
+    return steps[index] if 0 <= index < len(steps) else None
+
+
+def next_step(kind: AssessmentKind, key: StepKey, answers: Answers, today: date) -> Step | None:
+    """The step after `key`, or None when `key` is the last."""
+    return _step_beside(kind, key, answers, today, 1)
 
 
 def previous_step(kind: AssessmentKind, key: StepKey, answers: Answers, today: date) -> Step | None:
     """The step before `key`, or None on the first."""
-    steps = steps_for(kind, answers, today)
-    keys = [step.key for step in steps]
-    if key not in keys:
-        return steps[0]
-    index = keys.index(key)
-    return steps[index - 1] if index > 0 else None
+    return _step_beside(kind, key, answers, today, -1)
 
 
 def first_step(kind: AssessmentKind) -> Step:
