@@ -1,4 +1,8 @@
-"""The App: opens the database in a worker, shows the caseload, global keys, the idle lock."""
+"""The App: opens the database in a worker, shows the caseload, global keys, the idle lock.
+
+Only what the first frame needs is imported at the top; the covers, the problem screen and
+the database come when first used, so the app appears as quickly as a bare Textual app.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,6 @@ from textual.widgets import Input
 
 from workwell_tui.config import Paths, Settings
 from workwell_tui.screens.caseload import CaseloadScreen
-from workwell_tui.screens.cover import LockScreen, PrivacyScreen
-from workwell_tui.screens.problem import ProblemScreen
 from workwell_tui.styles import style
 from workwell_tui.themes import THEMES
 
@@ -55,10 +57,26 @@ class WorkwellApp(App[None]):
         self.store: Store | None = store
         self.caseload_rows: list[CaseloadRow] = []
         self._last_input = time.monotonic()
-        # Chosen before the first screen is styled, so it is styled once.
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = settings.theme
+        self._choose_first_theme(settings.theme)
+
+    def _choose_first_theme(self, name: str) -> None:
+        """Start in the chosen colours without styling everything twice.
+
+        Setting `theme` here would parse the whole stylesheet again just after start (about
+        10 ms before the first frame). Nothing is styled yet, so this does what Textual's
+        theme watcher does, minus that second parse; later changes go through `theme`.
+        """
+        self.set_reactive(WorkwellApp.theme, name)
+        theme = self.current_theme
+        classes = {old: False for old in self.classes if old.startswith("-theme-")}
+        classes[f"-theme-{theme.name}"] = True
+        classes["-dark-mode"] = theme.dark
+        classes["-light-mode"] = not theme.dark
+        self.update_classes(classes, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def on_mount(self) -> None:
         """Show the caseload straight away; the database opens behind it."""
@@ -124,6 +142,8 @@ class WorkwellApp(App[None]):
 
     def show_problem(self, message: str) -> None:
         """Replace everything with a clear message and a way out; never a traceback."""
+        from workwell_tui.screens.problem import ProblemScreen
+
         self.push_screen(ProblemScreen(message))
 
     async def on_event(self, event: events.Event) -> None:
@@ -133,15 +153,21 @@ class WorkwellApp(App[None]):
         await super().on_event(event)
 
     def _check_idle(self) -> None:
+        from workwell_tui.screens.cover import LockScreen
+
         idle_minutes = (time.monotonic() - self._last_input) / 60
         if idle_minutes >= self.settings.idle_lock_minutes and not self._covered():
             self.push_screen(LockScreen(self.settings.idle_lock_minutes))
 
     def _covered(self) -> bool:
+        from workwell_tui.screens.cover import LockScreen, PrivacyScreen
+
         return isinstance(self.screen, PrivacyScreen | LockScreen)
 
     def action_privacy(self) -> None:
         """Hide everything behind a neutral cover, or show it again."""
+        from workwell_tui.screens.cover import LockScreen, PrivacyScreen
+
         if isinstance(self.screen, PrivacyScreen):
             self.screen.dismiss()
         elif not isinstance(self.screen, LockScreen):
@@ -160,6 +186,8 @@ class WorkwellApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The app's own actions in the command palette."""
+        from workwell_tui.screens.cover import LockScreen, PrivacyScreen
+
         if isinstance(screen, PrivacyScreen | LockScreen):
             return
         yield SystemCommand("New referral", "Add a new participant", self._new_referral)

@@ -1,4 +1,10 @@
-"""The caseload (home) screen: find anyone in a keystroke, filter by stage and district, sort."""
+"""The caseload (home) screen: find anyone in a keystroke, filter by stage and district, sort.
+
+It is the first thing drawn, so its first frame is only the masthead and the find box (the find
+box is there at once, so nothing typed is lost). The table, the filters, the footer and the
+caseload rules they need are imported and mounted just after that frame, while the database
+is still opening: importing them first would make the app appear about 20 ms later.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +15,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from workwell_tui import clock
-from workwell_tui.domain.caseload import CaseloadRow, filter_rows, sort_rows
-from workwell_tui.domain.enums import Stage
-from workwell_tui.widgets.caseload_table import COLUMNS, CaseloadTable
+from workwell_tui.widgets.masthead import Masthead
 
 if TYPE_CHECKING:
     from workwell_tui.app import WorkwellApp
+    from workwell_tui.domain.caseload import CaseloadRow
+    from workwell_tui.domain.enums import Stage
+    from workwell_tui.widgets.caseload_table import CaseloadTable
 
-SORT_ORDER = ("next_action", *(column.key for column in COLUMNS))
 RESULTS_KEPT = 32
 
 
@@ -49,6 +55,7 @@ class CaseloadScreen(Screen[None]):
         # Recent filter results, so backspace and Esc are as quick as typing forward.
         self._results: dict[tuple[str, Stage | None, str | None], list[CaseloadRow]] = {}
         self._had_text = False
+        self._rows_read = False
 
     @property
     def workwell(self) -> WorkwellApp:
@@ -58,13 +65,10 @@ class CaseloadScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Masthead, filters, the table and the footer."""
         settings = self.workwell.settings
-        with Horizontal(id="masthead"):
-            yield Static(f"WorkWell · {settings.area}", id="area")
-            yield Static("", id="now")
+        yield Masthead(f"WorkWell · {settings.area}", id="masthead")
         with Horizontal(id="filters"):
             yield Input(placeholder="Find name or WW-ref", compact=True, id="find")
             yield Static("", id="count")
-        yield CaseloadTable(id="caseload")
 
     def on_mount(self) -> None:
         """Start the clock; add the filters and footer just after the first frame."""
@@ -79,6 +83,11 @@ class CaseloadScreen(Screen[None]):
         # The first frame comes sooner without these; they arrive a moment later.
         if not self.is_attached:
             return
+        from textual.widgets import Footer
+
+        from workwell_tui.domain.enums import Stage
+        from workwell_tui.widgets.caseload_table import CaseloadTable
+
         settings = self.workwell.settings
         self.query_one("#filters").mount(
             Select(
@@ -95,7 +104,9 @@ class CaseloadScreen(Screen[None]):
             ),
             before="#count",
         )
-        self.mount(Footer(compact=True))
+        self.mount(CaseloadTable(id="caseload"), Footer(compact=True))
+        if self._rows_read:
+            self._show_table()
         self.call_after_refresh(self.refresh_bindings)
 
     def on_screen_resume(self) -> None:
@@ -105,27 +116,45 @@ class CaseloadScreen(Screen[None]):
 
     def _tick(self) -> None:
         moment = clock.now()
-        self.query_one("#now", Static).update(f"{moment:%a} {moment.day} {moment:%b %Y  %H:%M}")
+        when = f"{moment:%a} {moment.day} {moment:%b %Y  %H:%M}"
+        self.query_one(Masthead).show_time(when)
 
     @property
     def table(self) -> CaseloadTable:
         """The caseload table."""
-        return self.query_one(CaseloadTable)
+        return self.query_one("#caseload")  # type: ignore[return-value]
+
+    @property
+    def has_table(self) -> bool:
+        """Whether the table is mounted yet (it arrives just after the first frame)."""
+        return bool(self.query("#caseload"))
 
     def show_rows(self, rows: list[CaseloadRow]) -> None:
         """New rows from the database: sort, filter, keep the cursor where it was."""
-        current = self.table.current
+        from workwell_tui.domain.caseload import sort_rows
+
+        self._rows_read = True
+        current = self.table.current if self.has_table else None
         self.all_rows = sort_rows(rows, self.sort_key, self.sort_reverse)
         self._results.clear()
+        if self.has_table:
+            self._show_table(keep=current.participant_id if current else None)
+
+    def _show_table(self, keep: str | None = None) -> None:
         self.table.empty_message = (
             "No one matches. Esc clears the search."
-            if rows
+            if self.all_rows
             else "No participants yet. Press n to add the first referral."
         )
-        self.refilter(keep=current.participant_id if current else None)
+        self.refilter(keep=keep)
 
     def refilter(self, keep: str | None = None) -> None:
         """Apply the find text, stage and district; reuse the last result while typing on."""
+        from workwell_tui.domain.caseload import filter_rows
+        from workwell_tui.domain.enums import Stage
+
+        if not self.has_table:
+            return
         text = self.query_one("#find", Input).value.strip().lower()
         stage_value = self._chosen("#stage")
         stage = Stage(stage_value) if stage_value is not None else None
@@ -166,7 +195,8 @@ class CaseloadScreen(Screen[None]):
 
     @on(Input.Submitted, "#find")
     def _find_submitted(self) -> None:
-        self.table.action_open()
+        if self.has_table:
+            self.table.action_open()
 
     def action_back_to_find(self) -> None:
         """From the rows back to the find box, keeping the search."""
@@ -174,7 +204,8 @@ class CaseloadScreen(Screen[None]):
 
     def action_to_rows(self) -> None:
         """From the find box (or a filter) down into the rows."""
-        self.table.focus()
+        if self.has_table:
+            self.table.focus()
 
     def action_clear_find(self) -> None:
         """Clear the search and put the cursor back in the find box."""
@@ -188,17 +219,17 @@ class CaseloadScreen(Screen[None]):
         if action == "clear_find":
             return bool(find.value) and self.focused is find
         if action == "to_rows":
-            return self.focused is not self.table
+            return self.has_table and self.focused is not self.table
         if action == "find":
             return self.focused is not find
         return True
 
-    @on(CaseloadTable.Opened)
-    def _open(self, message: CaseloadTable.Opened) -> None:
+    def on_caseload_table_opened(self, message: CaseloadTable.Opened) -> None:
+        """Enter or a double click on a row: open that participant."""
         self.workwell.open_participant(message.participant_id)
 
-    @on(CaseloadTable.SortRequested)
-    def _sort_by_column(self, message: CaseloadTable.SortRequested) -> None:
+    def on_caseload_table_sort_requested(self, message: CaseloadTable.SortRequested) -> None:
+        """A click on a column title: sort by it, or reverse if it is already the sort."""
         if message.key == self.sort_key:
             self.sort_reverse = not self.sort_reverse
         else:
@@ -227,8 +258,11 @@ class CaseloadScreen(Screen[None]):
 
     def action_sort(self, step: int) -> None:
         """Sort by the next (or previous) column; next action is the first."""
-        index = SORT_ORDER.index(self.sort_key)
-        self.sort_key = SORT_ORDER[(index + step) % len(SORT_ORDER)]
+        from workwell_tui.widgets.caseload_table import COLUMNS
+
+        order = ("next_action", *(column.key for column in COLUMNS))
+        index = order.index(self.sort_key)
+        self.sort_key = order[(index + step) % len(order)]
         self.sort_reverse = False
         self._resort()
         self.notify(f"Sorted by {self.sort_label}", timeout=2)
@@ -241,12 +275,16 @@ class CaseloadScreen(Screen[None]):
     @property
     def sort_label(self) -> str:
         """The sort in words."""
+        from workwell_tui.widgets.caseload_table import COLUMNS
+
         if self.sort_key == "next_action":
             return "next action"
         return next(c.title for c in COLUMNS if c.key == self.sort_key).lower()
 
     def _resort(self) -> None:
-        current = self.table.current
+        from workwell_tui.domain.caseload import sort_rows
+
+        current = self.table.current if self.has_table else None
         self.all_rows = sort_rows(self.all_rows, self.sort_key, self.sort_reverse)
         self._results.clear()
         self.refilter(keep=current.participant_id if current else None)

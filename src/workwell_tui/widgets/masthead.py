@@ -1,0 +1,33 @@
+"""The caseload's top line: the service and area on the left, the date and time on the right.
+
+One widget rather than a row of three: it is part of the app's first frame, where every widget
+costs a little layout and styling time.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widget import Widget
+
+
+class Masthead(Widget):
+    """Service and area, then the time, pushed to the right edge."""
+
+    def __init__(self, title: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.title = title
+        self.when = ""
+
+    def show_time(self, when: str) -> None:
+        """Put a new date and time on the right."""
+        if when != self.when:
+            self.when = when
+            self.refresh()
+
+    def render(self) -> Content:
+        """The title, a gap, the time; the title gives way first when the line is short."""
+        width = self.content_region.width
+        room = max(0, width - len(self.when) - 1) if self.when else width
+        title = self.title if len(self.title) <= room else self.title[: max(0, room - 1)] + "…"
+        gap = " " * max(1, width - len(title) - len(self.when))
+        return Content.assemble((title, "bold $primary"), gap, (self.when, "$foreground-muted"))
