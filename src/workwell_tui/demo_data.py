@@ -8,26 +8,34 @@ ranges. Rows are built in batches and inserted in bulk, in one transaction.
 
 from __future__ import annotations
 
-import gc
 import random
 import uuid
-from bisect import bisect
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from itertools import accumulate
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Engine, Table, func, select
+from sqlalchemy import Connection, Engine, Table, func, select
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from sqlmodel import SQLModel
 
 from workwell_tui.config import Settings
 from workwell_tui.db import models  # noqa: F401  (registers the tables in the metadata)
+from workwell_tui.db.bulk import bulk_transaction, insert_rows
 from workwell_tui.demo_assessment import CONDITIONS, EMPLOYERS, GOALS, SIGNPOSTS, measure_items
 from workwell_tui.demo_assessment import assessment_answers as answers_for
-from workwell_tui.demo_assessment import text_items as _items
+from workwell_tui.demo_catalogue import (
+    ADJUSTMENTS,
+    CLOSING,
+    EMPLOYED,
+    FIRST_NAMES,
+    LAST_NAMES,
+    OBJECTIVES,
+    OUTWARD,
+    PREFERRED,
+    SERVICES,
+    STREETS,
+    pick,
+    stage_list,
+)
 from workwell_tui.domain.assessment_flow import step_from_number, step_number
 from workwell_tui.domain.assessment_steps import StepKey
 from workwell_tui.domain.enums import ContactStatus as CS
@@ -35,104 +43,11 @@ from workwell_tui.domain.enums import Stage, WorkSituation
 
 Row = dict[str, Any]
 BATCH = 2000  # participants per round of inserts: memory stays flat at 100,000
-SQLITE_CACHE_KIB = 131072  # random UUID keys touch index pages everywhere: keep them in memory
 DRAFT_STEPS = (step_number(StepKey.HEALTH), step_number(StepKey.GOALS))  # saved on, first..last
 COMPLETED_STEP = step_number(StepKey.SUMMARY)
 # Parents before children: SQLite checks foreign keys statement by statement.
 TABLES: tuple[str, ...] = ("participant", "assessment", "plan", "measureresult", "objective")
 TABLES += ("contact", "adjustment", "referral")
-STAGE_SHARES = {Stage.REFERRED: 15, Stage.ASSESSING: 15, Stage.ON_PLAN: 50, Stage.CLOSED: 12}
-STAGE_SHARES[Stage.SIGNPOSTED] = 8
-EMPLOYED = (WorkSituation.OFF_SICK, WorkSituation.STRUGGLING)
-
-
-FIRST_NAMES = _items("""
-Olivia Amelia Isla Ava Grace Sophie Chloe Emily Jessica Lauren Megan Gemma Kelly Susan Karen Julie
-Tracey Joanne Niamh Siobhan Cerys Eilidh Aisha Fatima Zainab Maryam Nadia Samina Shabana Priya
-Anjali Sunita Harpreet Gurpreet Jaspreet Mei Lin Ngozi Kemi Abena Ama Agnieszka Ewa Katarzyna
-Andreea Oliver George Harry Jack Noah Leo Callum Rhys Dafydd Ciaran Sean Hamish Dean Gary Wayne
-Craig Lee Paul Mark Stephen Mohammed Muhammad Yusuf Ibrahim Hassan Bilal Imran Raj Sanjay Wei Deepak
-Chen Kwame Yaw Chidi Oluwaseun Darnell Marcus Tyrone Tomasz Piotr Mateusz Ionut Daniel Katherine""")
-LAST_NAMES = _items("""
-Smith Jones Taylor Brown Williams Wilson Johnson Davies Robinson Wright Thompson Evans Walker White
-Roberts Green Hall Wood Jackson Clarke Hughes Morgan Price Lewis Ashworth Eccles Pilkington Haworth
-Whittaker Hargreaves Sutcliffe Rawlinson Patel Khan Hussain Ali Ahmed Begum Shah Mistry Singh Kaur
-Sharma Gill Chen Wong Li Nguyen Okafor Mensah Adeyemi Owusu Kowalski Nowak Kelly Popescu O'Brien
-Murphy McDonald Campbell Stewart MacLeod Mahmood Iqbal Rahman Akhtar Bibi""")
-PREFERRED = {"Katherine": "Kate", "Daniel": "Dan", "Oluwaseun": "Seun", "Muhammad": "Mo"}
-STREETS = _items("""
-Mill Lane | Church Street | Station Road | Victoria Street | Albert Road | Moor Lane | Canal Side |
-Park View | Chapel Street | Queen Street | Ribble Avenue | Pendle Close | Weavers Row""")
-OUTWARD = {"Barrow-in-Furness": "LA14", "Blackburn": "BB1", "Blackpool": "FY1", "Burnley": "BB11"}
-OUTWARD |= {"Lancaster": "LA1", "Preston": "PR1", "West Lancashire": "L39"}
-OBJECTIVES = {
-    "physical": _items("""Walk 20 minutes daily | Physiotherapy self-referral for back pain |
-    Swim twice a week | Pace activity with a weekly planner | Review pain relief with the GP"""),
-    "psychological": _items("""Sleep routine with a CBT-I app | Self-refer to Talking Therapies |
-    Worry diary, 10 minutes a day | Breathing exercise before meetings"""),
-    "social": _items("""Debt advice appointment | Join a local walking group | Carer's assessment |
-    Benefits check with Citizens Advice | Meet a friend once a week"""),
-    "employed": _items("""Phased return, 3 days a week | Agree a return-to-work plan with manager |
-    Request flexible working in writing | Access to Work application | Stress risk assessment"""),
-    "seeking": _items("""Update CV and apply for two jobs a week | Practise interview answers |
-    Look at part-time roles in care or retail | See an employment adviser"""),
-}
-CLOSING = _items("""Back at work on full hours | Started a new job | Plan completed, managing well |
-Phased return complete | Stopped engaging, closing letter sent | Moved out of the area""")
-ADJUSTMENTS = {"flexible_working": "participant", "phased_return": "employer"}  # key: usual owner
-ADJUSTMENTS |= {"altered_hours": "employer", "amended_duties": "employer"}
-ADJUSTMENTS |= {"workplace_adaptations": "employer", "adaptive_technology": "access_to_work"}
-ADJUSTMENTS |= {"rest_breaks": "employer", "quiet_space": "employer"}
-SERVICES = [  # name | organisation | category | description (all fictional)
-    line.split("|")
-    for line in """\
-Community Physiotherapy|Red Rose Community Health CIC|physiotherapy|Back, neck and joint pain
-Talking Therapies|Ribble NHS Talking Therapies|talking therapies|CBT and guided self-help
-Pendle Hill Counselling|Pendle Hill Counselling Collective|counselling|Low-cost counselling
-Bay Jobs and Skills Hub|Morecambe Bay Employment Trust|employment advice|CVs and job search
-Money Advice Line|Red Rose Money Advice|debt advice|Free, confidential debt and budgeting advice
-Citizens Advice drop-in|Citizens Advice (local office)|advice|Benefits, housing and work rights
-Access to Work|Department for Work and Pensions|access to work|Grants for support in work
-Lune Valley Carers' Centre|Lune Valley Carers|carers support|Breaks and carer's assessments
-Fylde Coast Social Prescribing|Fylde Coast Primary Care Network|social prescribing|Link workers
-Active Lives Exercise Referral|Lancashire Leisure Trust|physical activity|12-week gym and swim
-Living Well with Pain|Red Rose Community Health CIC|pain management|Six-week group course
-Sleep Well Workshop|Ribble NHS Talking Therapies|sleep|Two sessions on sleep habits""".splitlines()
-]
-WEIGHTS = {  # name: (values, cumulative weights) for `_pick`
-    name: ([pair.split()[0] for pair in spec], list(accumulate(int(p.split()[1]) for p in spec)))
-    for name, spec in (
-        (line.split(":")[0], line.split(":")[1].split(","))
-        for line in """\
-situation: off_sick 36, struggling 34, out_of_work_short 26, other 4
-source_employed: self 30, gp 28, employer 24, community 10, other 6
-source_seeking: self 30, gp 28, jobcentre 22, community 10, other 6
-mode: in_person 11, phone 6, video 2, message 1
-referrals: 0 2, 1 5, 2 3
-objective_closed: achieved 7, dropped 2, in_progress 1
-objective_past: achieved 6, in_progress 3, dropped 1
-objective_ahead: agreed 3, in_progress 3, not_started 1
-adjustment: suggested 2, requested 3, agreed 3, in_place 4, declined 1
-referral_closed: attended 5, closed 3, declined 1
-referral_open: suggested 2, made 3, accepted 2, waiting 3, attended 3, declined 1""".splitlines()
-    )
-}
-
-
-def _pick(rng: random.Random, name: str) -> str:
-    """A value from the `WEIGHTS` table `name`, by weight."""
-    values, cumulative = WEIGHTS[name]
-    return values[bisect(cumulative, rng.random() * cumulative[-1])]
-
-
-def stage_list(count: int) -> list[Stage]:
-    """Stages in exact shares (largest remainder), so even a small demo shows every stage."""
-    exact = {stage: count * share / 100 for stage, share in STAGE_SHARES.items()}
-    whole = {stage: int(value) for stage, value in exact.items()}
-    by_remainder = sorted(exact, key=lambda stage: exact[stage] % 1, reverse=True)
-    for stage in by_remainder[: count - sum(whole.values())]:
-        whole[stage] += 1
-    return [stage for stage in STAGE_SHARES for _ in range(whole[stage])]
 
 
 def _defaults(table: Table) -> Row:
@@ -195,7 +110,7 @@ class _Builder:
             days_ago -= 7 - self.day(days_ago).weekday()
         when = self.at(0, 15 * 60) if days_ago == 0 else self.slot(days_ago)
         note = rng.choice(("Talked through progress", "Agreed next steps", "")) if held else ""
-        self.add("contact", when, participant_id=pid, at=when, mode=_pick(rng, "mode"),
+        self.add("contact", when, participant_id=pid, at=when, mode=pick(rng, "mode"),
                  status=status.value, purpose=purpose, notes=note,
                  duration_minutes=rng.choice((30, 45, 60)) if held else None)  # fmt: skip
 
@@ -232,7 +147,7 @@ class _Builder:
         """One participant and what has happened to them so far."""
         rng, k = self.rng, self.seen[stage]
         self.seen[stage] += 1
-        pid, reason, service, situation = self.uid(), "", "", _pick(rng, "situation")
+        pid, reason, service, situation = self.uid(), "", "", pick(rng, "situation")
         if stage is Stage.ON_PLAN or stage is Stage.CLOSED:
             referred, changed = self.plan_person(pid, stage, k, situation in EMPLOYED)
         elif stage is Stage.ASSESSING:
@@ -317,7 +232,7 @@ class _Builder:
             self.contact(pid, ahead, CS.BOOKED, "review" if review_due else "check_in")
         if employed:
             self.adjustments(pid, plan_id, start, end)
-        for _ in range(int(_pick(rng, "referrals"))):
+        for _ in range(int(pick(rng, "referrals"))):
             self.referral(pid, start, end, closed)
         return referred, end if closed else start
 
@@ -331,12 +246,12 @@ class _Builder:
             when = "closed" if closed else "past" if target < week else "ahead"
             self.add("objective", self.slot(start), plan_id=plan_id, domain=domain,
                      what=rng.choice(OBJECTIVES[pool]), target_week=target,
-                     status=_pick(rng, f"objective_{when}"), position=position)  # fmt: skip
+                     status=pick(rng, f"objective_{when}"), position=position)  # fmt: skip
 
     def adjustments(self, pid: uuid.UUID, plan_id: uuid.UUID, start: int, end: int) -> None:
         rng = self.rng
         for key in rng.sample(sorted(ADJUSTMENTS), rng.randint(1, 3)):
-            status = _pick(rng, "adjustment")
+            status = pick(rng, "adjustment")
             asked = max(end, start - rng.randint(0, 21), 1)
             agreed = max(end, asked - rng.randint(3, 20), 0)
             done = status in ("agreed", "in_place")
@@ -355,7 +270,7 @@ class _Builder:
         rng = self.rng
         service_id, name = rng.choice(self.services)
         made = max(end, start - rng.randint(0, 28), 1)
-        status = _pick(rng, "referral_closed" if closed else "referral_open")
+        status = pick(rng, "referral_closed" if closed else "referral_open")
         changed = max(end, made - rng.randint(0, 14), 0)
         self.add(
             "referral", self.slot(made), participant_id=pid, service_id=service_id,
@@ -387,7 +302,7 @@ class _Builder:
             email=email if rng.random() < 0.7 else "", phone=phone if rng.random() < 0.9 else "",
             address=f"{rng.randint(1, 199)} {rng.choice(STREETS)}, {district}",
             postcode=f"{OUTWARD.get(district, 'ZZ9')} {inward}", district=district,
-            referral_source=_pick(rng, "source_employed" if employed else "source_seeking"),
+            referral_source=pick(rng, "source_employed" if employed else "source_seeking"),
             referral_date=on, work_situation=situation.value,
             employer_name=rng.choice(EMPLOYERS) if employed else "",
             consent_processing=consent, consent_processing_on=on if consent else None,
@@ -401,7 +316,7 @@ class _Builder:
     def flush(self, connection: Connection) -> None:
         for name in TABLES:
             if self.rows[name]:
-                _insert(connection, self.tables[name], self.rows[name])
+                insert_rows(connection, self.tables[name], self.rows[name])
                 self.rows[name].clear()
 
     def load_services(self, connection: Connection) -> None:
@@ -418,62 +333,9 @@ class _Builder:
                  "service_area": self.settings.area, "schedule": "Mon to Fri 9:00 to 17:00"}
                 for index, (name, organisation, category, description) in enumerate(SERVICES, 1)
             ]  # fmt: skip
-            _insert(connection, table, rows)
+            insert_rows(connection, table, rows)
         found = connection.execute(select(table.c.id, table.c.name).order_by(table.c.id))
         self.services = [(row[0], row[1]) for row in found]
-
-
-def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
-    """Insert complete rows with one executemany of SQLAlchemy's compiled INSERT.
-
-    Each value goes through its column's own SQLAlchemy type, as `connection.execute` would do,
-    but column by column, once per distinct date or time (they repeat), and without Core's
-    per-row parameter handling, which is most of the time at 100,000 participants.
-    """
-    dialect = connection.dialect
-    compiled = table.insert().compile(dialect=dialect)
-    names = list(compiled.positiontup or ()) if compiled.positional else list(compiled.binds)
-    columns = [list(values) for values in zip(*map(itemgetter(*names), rows), strict=True)]
-    for index, name in enumerate(names):
-        kind = table.c[name].type
-        process = kind.dialect_impl(dialect).bind_processor(dialect)
-        if process is None:
-            continue
-        if isinstance(getattr(kind, "impl_instance", kind), Date | DateTime):
-            done = {value: process(value) for value in set(columns[index])}
-            columns[index] = list(map(done.__getitem__, columns[index]))
-        else:
-            columns[index] = list(map(process, columns[index]))
-    params = list(zip(*columns, strict=True))
-    if compiled.positional:
-        connection.exec_driver_sql(compiled.string, params)
-    else:
-        named = [dict(zip(names, values, strict=True)) for values in params]
-        connection.exec_driver_sql(compiled.string, named)
-
-
-@contextmanager
-def _bulk_transaction(engine: Engine) -> Iterator[Connection]:
-    """One transaction, with a big SQLite page cache and the garbage collector paused."""
-    collecting = gc.isenabled()
-    gc.disable()  # millions of short-lived rows without cycles: collections would only cost time
-    try:
-        with engine.connect() as connection:
-            sqlite = connection.dialect.name == "sqlite"
-            if sqlite:
-                cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-                connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
-                connection.commit()
-            try:
-                with connection.begin():
-                    yield connection
-            finally:
-                if sqlite:
-                    connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or 0)}")
-                    connection.commit()
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def highest_reference(connection: Connection) -> int:
@@ -507,7 +369,7 @@ def fill_demo(
     builder = _Builder(rng, today, settings)
     stages = stage_list(participants)
     rng.shuffle(stages)
-    with _bulk_transaction(engine) as connection:
+    with bulk_transaction(engine) as connection:
         highest = highest_reference(connection)
         if start_number is not None and start_number <= highest:
             raise ValueError(f"start_number must be above {highest}, the highest reference")
