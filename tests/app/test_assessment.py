@@ -35,6 +35,7 @@ from .wizard import (
     settle,
     start_assessment,
     type_into,
+    wait_for,
     wizard,
 )
 
@@ -293,3 +294,15 @@ async def test_resume_lands_on_the_saved_step(
         job = screen.query_one(f"#{control_id('job_title')}", Input)
         assert job.value == "Porter"
         assert isinstance(screen.fields["job_title"], QuestionField)
+
+
+async def test_at_80_columns_the_title_keeps_who_it_is_for(
+    app: WorkwellApp, people: dict[str, Any]
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_assessment(pilot, "WW-000003")
+        await answer(pilot, "health_affects_work", "y")  # saves, so "saved 14:05" shows too
+        await wait_for(pilot, lambda: "saved 14:05" in screen_text(pilot.app))
+        top = screen_text(pilot.app).splitlines()[0]
+        assert top.startswith(" Psmith, Jordan · WW-0")
+        assert "Step 1 of 7 · Eligibility and consent" in top

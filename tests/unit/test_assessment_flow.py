@@ -235,7 +235,18 @@ def test_position_labels() -> None:
     answers = eligible_answers()
     assert position(INITIAL, StepKey.WORK, answers, TODAY).label == "Step 2 of 7 · Work"
     no = eligible_answers(complex_needs="yes", complex_needs_reason="Under the CMHT")
-    assert position(INITIAL, StepKey.SIGNPOSTING, no, TODAY).label == "Signposting"
+    # Not eligible: the route is eligibility then signposting, counted as such on both steps.
+    assert (
+        position(INITIAL, StepKey.ELIGIBILITY, no, TODAY).label
+        == "Step 1 of 2 · Eligibility and consent"
+    )
+    assert position(INITIAL, StepKey.SIGNPOSTING, no, TODAY).label == "Step 2 of 2 · Signposting"
+    assert (
+        position(INITIAL, StepKey.ELIGIBILITY, {}, TODAY).label
+        == "Step 1 of 7 · Eligibility and consent"
+    )
+    review = AssessmentKind.REVIEW
+    assert position(review, StepKey.MEASURES, {}, TODAY).total == len(steps_for(review, {}, TODAY))
 
 
 def test_step_numbers_round_trip_and_unknown_numbers_start_again() -> None:

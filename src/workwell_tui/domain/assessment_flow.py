@@ -145,19 +145,20 @@ class Position:
 
     @property
     def label(self) -> str:
-        """ "Step 3 of 7 · Health", or just "Signposting" off the main route."""
-        if self.step.key is StepKey.SIGNPOSTING:
-            return "Signposting"
+        """ "Step 3 of 7 · Health"."""
         return f"Step {self.number} of {self.total} · {self.step.title}"
 
 
 def position(kind: AssessmentKind, key: StepKey, answers: Answers, today: date) -> Position:
-    """The position of step `key` for this assessment."""
+    """The position of step `key` on the route the answers so far lead to.
+
+    The count follows the route: 7 steps while someone may be eligible, 2 (eligibility, then
+    signposting) as soon as the answers say they are not, so the coach sees the route change.
+    """
     steps = steps_for(kind, answers, today)
-    main = REVIEW_STEPS if kind is AssessmentKind.REVIEW else INITIAL_STEPS
     step = step_by_key(key)
     number = next((index for index, item in enumerate(steps, 1) if item.key == key), 1)
-    return Position(number, len(main), step)
+    return Position(number, len(steps), step)
 
 
 def _step_beside(

@@ -105,8 +105,9 @@ class AssessmentScreen(StepPagesScreen):
         self.answers = dict(assessment.answers)
         if person is not None:
             what = "Review measures" if self.kind is AssessmentKind.REVIEW else "Assessment"
-            name = f"{person.last_name}, {person.first_name} ({person.reference})"
-            self.query_one("#title", Static).update(f"{what} · {name}")
+            # Who comes first: on a narrow screen the end of the line is what gets cut.
+            name = f"{person.last_name}, {person.first_name}"
+            self.query_one("#title", Static).update(f"{name} · {person.reference} · {what}")
         if assessment.saved_at != assessment.started_at:
             self._show_saved(assessment.saved_at)
         step = step_from_number(assessment.step)
