@@ -94,3 +94,13 @@ async def test_on_a_narrow_screen_the_masthead_keeps_the_time(app: WorkwellApp) 
         assert top.endswith("Sun 22 Nov 2026  14:05")
         assert top.startswith(" WorkWell · Lancashire") and "…" in top
         assert len(top) <= 50
+
+
+async def test_typing_straight_after_start_is_kept_and_filters(app: WorkwellApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "m", "i")  # before the rows, or even the table, are there
+        await wait_for_caseload(pilot)
+        assert app.screen.query_one("#find", Input).value == "smi"
+        table = app.screen.query_one(CaseloadTable)
+        assert sorted(row.last_name for row in table.rows) == ["Psmith", "Smith", "Smithson"]
+        assert "3 of 6" in screen_text(app)
