@@ -222,3 +222,29 @@ async def test_a_crash_report_carries_no_local_values(
     report = capsys.readouterr().err
     assert "fail" in report and "boom" in report
     assert "PLANTAR" not in report
+
+
+async def test_the_footer_offers_rows_and_open_from_the_find_box(app: WorkwellApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_caseload(pilot)
+        await pilot.pause(0.1)
+        footer = screen_text(app).splitlines()[-1]
+        assert "↓ Rows" in footer and "⏎ Open" in footer
+        await pilot.press("z", "z", "z")  # nobody matches: nothing to go down to or open
+        await pilot.pause(0.1)
+        footer = screen_text(app).splitlines()[-1]
+        assert "Rows" not in footer and "Open" not in footer and "esc Clear" in footer
+        await pilot.press("enter", "down")
+        assert isinstance(app.screen, CaseloadScreen)
+        assert app.focused is app.screen.query_one("#find", Input)
+        await pilot.press("escape", "down")
+        table = app.screen.query_one(CaseloadTable)
+        assert app.focused is table
+        second = table.rows[1].participant_id
+        await pilot.press("down", "enter")  # in the rows, down moves the cursor; enter opens
+        for _ in range(50):
+            if isinstance(app.screen, ParticipantScreen):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(app.screen, ParticipantScreen)
+        assert app.screen.participant_id == second

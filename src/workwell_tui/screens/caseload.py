@@ -35,7 +35,10 @@ class CaseloadScreen(Screen[None]):
     # Styled by caseload.tcss, loaded by the App: this is its default screen.
     AUTO_FOCUS = "#find"
     BINDINGS = [
-        Binding("down", "to_rows", "Rows", key_display="↓", id="caseload.rows"),
+        # Priority, so the find box (an Input, which claims these keys without using them)
+        # lets them through and the footer offers them while the coach types.
+        Binding("down", "to_rows", "Rows", key_display="↓", priority=True, id="caseload.rows"),
+        Binding("enter", "open_row", "Open", key_display="⏎", priority=True, id="caseload.open"),
         Binding("escape", "clear_find", "Clear", id="caseload.clear"),
         Binding("slash", "find", "Find", id="caseload.find"),
         Binding("ctrl+n", "new_referral", "New referral", id="caseload.new"),
@@ -56,6 +59,7 @@ class CaseloadScreen(Screen[None]):
         self._results: dict[tuple[str, Stage | None, str | None], list[CaseloadRow]] = {}
         self._had_text = False
         self._rows_read = False
+        self._had_rows = False
 
     @property
     def workwell(self) -> WorkwellApp:
@@ -67,7 +71,7 @@ class CaseloadScreen(Screen[None]):
         settings = self.workwell.settings
         yield Masthead(f"WorkWell · {settings.area}", id="masthead")
         with Horizontal(id="filters"):
-            yield Input(placeholder="Find name or WW-ref", compact=True, id="find")
+            yield Input(placeholder="Name or WW-ref", compact=True, id="find")
             yield Static("", id="count")
 
     def on_mount(self) -> None:
@@ -175,6 +179,10 @@ class CaseloadScreen(Screen[None]):
         self.table.sort_key, self.table.sort_reverse = self.sort_key, self.sort_reverse
         self.table.set_rows(result, keep=keep)
         self.query_one("#count", Static).update(f"{len(result):,} of {len(self.all_rows):,}")
+        if bool(result) != self._had_rows:
+            # "↓ Rows" and "⏎ Open" come and go with the matches (not redrawn on every key).
+            self._had_rows = bool(result)
+            self.refresh_bindings()
 
     def _chosen(self, selector: str) -> str | None:
         """A filter's choice; None for "all" (or before the lazy filter is mounted)."""
@@ -193,19 +201,17 @@ class CaseloadScreen(Screen[None]):
     def _select_changed(self) -> None:
         self.refilter()
 
-    @on(Input.Submitted, "#find")
-    def _find_submitted(self) -> None:
-        if self.has_table:
-            self.table.action_open()
+    def action_open_row(self) -> None:
+        """Enter in the find box: open the highlighted participant (the first match)."""
+        self.table.action_open()
 
     def action_back_to_find(self) -> None:
         """From the rows back to the find box, keeping the search."""
         self.query_one("#find", Input).focus()
 
     def action_to_rows(self) -> None:
-        """From the find box (or a filter) down into the rows."""
-        if self.has_table:
-            self.table.focus()
+        """From the find box down into the rows."""
+        self.table.focus()
 
     def action_clear_find(self) -> None:
         """Clear the search and put the cursor back in the find box."""
@@ -214,12 +220,13 @@ class CaseloadScreen(Screen[None]):
         find.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer Clear only when there is a search, and Rows only from outside the rows."""
+        """Offer Clear only when there is a search; Rows and Open only from the find box, once
+        there is a row to go to (elsewhere the keys keep their usual meaning)."""
         find = self.query_one("#find", Input)
         if action == "clear_find":
             return bool(find.value) and self.focused is find
-        if action == "to_rows":
-            return self.has_table and self.focused is not self.table
+        if action in ("to_rows", "open_row"):
+            return self.focused is find and self.has_table and self.table.current is not None
         if action == "find":
             return self.focused is not find
         return True
