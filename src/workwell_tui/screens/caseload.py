@@ -57,7 +57,6 @@ class CaseloadScreen(Screen[None]):
         self.sort_reverse = False
         # Recent filter results, so backspace and Esc are as quick as typing forward.
         self._results: dict[tuple[str, Stage | None, str | None], list[CaseloadRow]] = {}
-        self._had_text = False
         self._rows_read = False
         self._had_rows = False
 
@@ -192,10 +191,6 @@ class CaseloadScreen(Screen[None]):
 
     def _find_changed(self, value: str) -> None:
         self.refilter()
-        if bool(value) != self._had_text:
-            # "esc Clear" comes and goes with the text; redrawing the footer on every key is slow.
-            self._had_text = bool(value)
-            self.refresh_bindings()
 
     @on(Select.Changed)
     def _select_changed(self) -> None:
@@ -220,11 +215,15 @@ class CaseloadScreen(Screen[None]):
         find.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer Clear only when there is a search; Rows and Open only from the find box, once
-        there is a row to go to (elsewhere the keys keep their usual meaning)."""
+        """Clear, Rows and Open only from the find box, Rows and Open once there is a row to go
+        to (elsewhere the keys keep their usual meaning).
+
+        Clear stays on offer while the box is empty, so the footer holds still as the coach
+        starts typing and clears (Textual rebuilds a footer that changes).
+        """
         find = self.query_one("#find", Input)
         if action == "clear_find":
-            return bool(find.value) and self.focused is find
+            return self.focused is find
         if action in ("to_rows", "open_row"):
             return self.focused is find and self.has_table and self.table.current is not None
         if action == "find":
