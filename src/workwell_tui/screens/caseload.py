@@ -59,6 +59,7 @@ class CaseloadScreen(Screen[None]):
         self._results: dict[tuple[str, Stage | None, str | None], list[CaseloadRow]] = {}
         self._rows_read = False
         self._had_rows = False
+        self._table: CaseloadTable | None = None  # mounted just after the first frame
 
     @property
     def workwell(self) -> WorkwellApp:
@@ -107,7 +108,8 @@ class CaseloadScreen(Screen[None]):
             ),
             before="#count",
         )
-        self.mount(CaseloadTable(id="caseload"), Footer(compact=True))
+        self._table = CaseloadTable(id="caseload")
+        self.mount(self._table, Footer(compact=True))
         if self._rows_read:
             self._show_table()
         self.call_after_refresh(self.refresh_bindings)
@@ -124,13 +126,14 @@ class CaseloadScreen(Screen[None]):
 
     @property
     def table(self) -> CaseloadTable:
-        """The caseload table."""
-        return self.query_one("#caseload")  # type: ignore[return-value]
+        """The caseload table (only once `has_table`)."""
+        assert self._table is not None, "the table arrives just after the first frame"
+        return self._table
 
     @property
     def has_table(self) -> bool:
         """Whether the table is mounted yet (it arrives just after the first frame)."""
-        return bool(self.query("#caseload"))
+        return self._table is not None
 
     def show_rows(self, rows: list[CaseloadRow]) -> None:
         """New rows from the database: sort, filter, keep the cursor where it was."""
