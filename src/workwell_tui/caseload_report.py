@@ -6,11 +6,14 @@ import csv
 import json
 from typing import TextIO
 
+from rich.cells import cell_len, set_cell_size
+
 from workwell_tui import clock
 from workwell_tui.db.store import Store
 from workwell_tui.domain.caseload import CaseloadRow, filter_rows
 from workwell_tui.domain.dates import friendly_when
 from workwell_tui.domain.enums import Stage
+from workwell_tui.domain.text import clean_line, spreadsheet_safe
 
 COLUMNS = (
     "reference",
@@ -27,10 +30,10 @@ COLUMNS = (
 def row_record(row: CaseloadRow) -> dict[str, object]:
     """One participant as plain values (JSON and CSV)."""
     return {
-        "reference": row.reference,
-        "first_name": row.first_name,
-        "last_name": row.last_name,
-        "district": row.district,
+        "reference": clean_line(row.reference),
+        "first_name": clean_line(row.first_name),
+        "last_name": clean_line(row.last_name),
+        "district": clean_line(row.district),
         "stage": row.stage.value,
         "plan_week": row.plan_week,
         "next_contact": row.next_contact.astimezone().isoformat(timespec="minutes")
@@ -60,26 +63,28 @@ def print_caseload(
         for row in rows:
             record = row_record(row)
             record["flags"] = ";".join(record["flags"])  # type: ignore[arg-type]
-            writer.writerow(record)
+            writer.writerow(
+                {key: spreadsheet_safe(v) if isinstance(v, str) else v for key, v in record.items()}
+            )
     else:
         today = clock.today()
         table = [("Ref", "Name", "District", "Stage", "Next contact", "Flags")]
         for row in rows:
             table.append(
                 (
-                    row.reference,
-                    row.name,
-                    row.district,
+                    clean_line(row.reference),
+                    clean_line(row.name),
+                    clean_line(row.district),
                     row.stage_text,
                     friendly_when(row.next_contact, today),
                     ", ".join(flag.label for flag in row.flags),
                 )
             )
-        widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
+        widths = [max(cell_len(line[i]) for line in table) for i in range(len(table[0]))]
         for line in table:
             out.write(
                 "  ".join(
-                    cell.ljust(width) for cell, width in zip(line, widths, strict=True)
+                    set_cell_size(cell, width) for cell, width in zip(line, widths, strict=True)
                 ).rstrip()
             )
             out.write("\n")

@@ -6,8 +6,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 from workwell_tui.domain.caseload import filter_rows
+from workwell_tui.domain.text import clean_line
+from workwell_tui.widgets.user_text import user_content
 
 if TYPE_CHECKING:
     from workwell_tui.app import WorkwellApp
@@ -25,10 +30,23 @@ class ParticipantCommands(Provider):
             return
         matcher = self.matcher(query)
         for row in filter_rows(app.caseload_rows, query)[:MAX_HITS]:
-            label = f"{row.name} ({row.reference})"
+            label = clean_line(f"{row.name} ({row.reference})")
             yield Hit(
                 max(matcher.match(label), 0.5),
-                matcher.highlight(label),
+                highlight_literally(matcher, label),
                 partial(app.open_participant, row.participant_id),
-                help=f"Open participant · {row.district} · {row.stage_text}",
+                text=label,
+                help=escape(clean_line(f"Open participant · {row.district} · {row.stage_text}")),
             )
+
+
+def highlight_literally(matcher: Matcher, label: str) -> Content:
+    """The label with the matched letters marked; `Matcher.highlight` would read it as markup."""
+    content = user_content(label)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    if not score:
+        return content
+    for offset in offsets:
+        if not label[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import re
+
+from rich.cells import cell_len
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -19,7 +23,28 @@ async def wait_for_caseload(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+# Rich draws each terminal cell 12.2 px wide in its SVG export (0.61 of a 20 px font).
+SVG_CELL_WIDTH = 12.2
+_SVG_TEXT = re.compile(
+    r'<text [^>]*?x="([0-9.]+)"[^>]*?clip-path="url\(#[^)]*-line-(\d+)\)">([^<]*)</text>'
+)
+
+
 def screen_text(app: App[object]) -> str:
-    """Everything visible on the screen as plain text, line by line."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text.rstrip() for strip in strips)
+    """Everything visible on the screen as plain text, line by line (from the public screenshot).
+
+    The screenshot is what the terminal would be sent, so a control code that slipped through
+    any widget would show up here too.
+    """
+    return svg_text(app.export_screenshot())
+
+
+def svg_text(picture: str) -> str:
+    """The plain text of a screenshot, line by line."""
+    lines: dict[int, str] = {}
+    for x, line, text in _SVG_TEXT.findall(picture):
+        shown = html.unescape(text).replace("\xa0", " ").replace("\n", "")
+        so_far = lines.get(int(line), "")
+        column = round(float(x) / SVG_CELL_WIDTH)
+        lines[int(line)] = so_far + " " * max(0, column - cell_len(so_far)) + shown
+    return "\n".join(lines.get(number, "").rstrip() for number in range(max(lines, default=-1) + 1))

@@ -210,3 +210,6 @@ ALL_TABLES = (
     Referral,
     AuditEvent,
 )
+
+# Whoever loads the tables also gets the guard that keeps control codes out of them.
+from workwell_tui.db import text_guard  # noqa: E402, F401

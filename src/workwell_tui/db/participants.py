@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from workwell_tui.db.audit import record_event
 from workwell_tui.db.models import Participant, utcnow
 from workwell_tui.domain.enums import Stage
-from workwell_tui.domain.referral import NewReferral
+from workwell_tui.domain.referral import NewReferral, clean_referral
 
 _REFERENCE = re.compile(r"^WW-(\d+)$")
 
@@ -50,6 +50,7 @@ def add_participant(
     session: Session, referral: NewReferral, actor: str, today: date
 ) -> Participant:
     """Store a checked referral as a new participant, audited, and commit."""
+    referral = clean_referral(referral)
     participant = Participant(
         reference=next_reference(session),
         first_name=referral.first_name,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
 from workwell_tui.domain.dates import parse_uk_date
 from workwell_tui.domain.eligibility_age import age_on
 from workwell_tui.domain.enums import ReferralSource, Stage, WorkSituation
+from workwell_tui.domain.text import clean_line
 
 MINIMUM_AGE = 16
 UNDER_16_REASON = "Under 16: WorkWell is for people aged 16 and over"
@@ -92,7 +93,7 @@ def check_referral(
 
     def text(key: str) -> str:
         value = values.get(key)
-        return value.strip() if isinstance(value, str) else ""
+        return clean_line(value).strip() if isinstance(value, str) else ""
 
     first, last, preferred = text("first_name"), text("last_name"), text("preferred_name")
     if not first:
@@ -194,6 +195,27 @@ def check_referral(
         signposted_to=UNDER_16_SIGNPOST if under_16 else "",
     )
     return result
+
+
+def clean_referral(referral: NewReferral) -> NewReferral:
+    """The referral with control codes taken out of every text field (every write path uses it)."""
+
+    def clean(value: str) -> str:
+        return clean_line(value).strip()
+
+    return replace(
+        referral,
+        first_name=clean(referral.first_name),
+        last_name=clean(referral.last_name),
+        preferred_name=clean(referral.preferred_name),
+        email=clean(referral.email),
+        phone=clean(referral.phone),
+        postcode=clean(referral.postcode),
+        district=clean(referral.district),
+        employer_name=clean(referral.employer_name),
+        stage_reason=clean(referral.stage_reason),
+        signposted_to=clean(referral.signposted_to),
+    )
 
 
 _E = TypeVar("_E", ReferralSource, WorkSituation)

@@ -37,6 +37,7 @@ from workwell_tui.screens.risk import RiskScreen
 from workwell_tui.styles import style
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.question_field import QuestionField
+from workwell_tui.widgets.user_text import joined
 
 if TYPE_CHECKING:
     from workwell_tui.db.assessments import Completed
@@ -107,7 +108,7 @@ class AssessmentScreen(StepPagesScreen):
             what = "Review measures" if self.kind is AssessmentKind.REVIEW else "Assessment"
             # Who comes first: on a narrow screen the end of the line is what gets cut.
             name = f"{person.last_name}, {person.first_name}"
-            self.query_one("#title", Static).update(f"{name} · {person.reference} · {what}")
+            self.query_one("#title", Static).update(joined(name, person.reference, what))
         if assessment.saved_at != assessment.started_at:
             self._show_saved(assessment.saved_at)
         step = step_from_number(assessment.step)

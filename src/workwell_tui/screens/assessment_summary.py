@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 from workwell_tui.domain.assessment_outcome import summary_sections
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.domain.questions import Answers
+from workwell_tui.widgets.user_text import user_text
 
 LABEL_WIDTH = 32
 
@@ -30,7 +31,7 @@ def summary_widgets(kind: AssessmentKind, answers: Answers, today: date) -> list
         grid.add_column(width=width, style="dim", overflow="fold")
         grid.add_column(ratio=1, overflow="fold")
         for label, value in section.lines:
-            grid.add_row(Text(label), Text(value))
+            grid.add_row(Text(label), user_text(value, note=True))
         edit = Button(
             f"Edit {section.step.title.lower()}",
             name=section.step.key.value,

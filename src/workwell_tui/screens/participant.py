@@ -19,6 +19,7 @@ from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.eligibility_age import age_on
 from workwell_tui.domain.enums import AssessmentKind, ReferralSource, Stage, WorkSituation
 from workwell_tui.styles import style
+from workwell_tui.widgets.user_text import joined, user_text
 
 if TYPE_CHECKING:
     from workwell_tui.app import WorkwellApp
@@ -55,8 +56,8 @@ class ParticipantScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """A title line, then panels filled in when the record has been read."""
         with Horizontal(id="title-bar"):
-            yield Static("Participant", id="title")
-            yield Static("", id="stage")
+            yield Static("Participant", id="title", markup=False)
+            yield Static("", id="stage", markup=False)
         with VerticalScroll(id="body"):
             with Horizontal(id="panels"):
                 yield Static("Reading…", id="person", classes="panel", markup=False)
@@ -91,7 +92,7 @@ class ParticipantScreen(Screen[None]):
         name = f"{person.first_name} {person.last_name}"
         if person.preferred_name:
             name += f" (prefers {person.preferred_name})"
-        self.query_one("#title", Static).update(f"{name} · {person.reference}")
+        self.query_one("#title", Static).update(joined(name, person.reference))
         stage = _label(Stage, person.stage)
         self.query_one("#stage", Static).update(stage)
         age = f" (aged {age_on(person.date_of_birth, today)})" if person.date_of_birth else ""
@@ -190,5 +191,5 @@ class ParticipantScreen(Screen[None]):
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
         for label, value in lines:
-            grid.add_row(Text(label), Text(value))
+            grid.add_row(Text(label), user_text(value))
         panel.update(grid)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -24,6 +25,7 @@ from workwell_tui import clock
 from workwell_tui.domain.caseload import CaseloadRow
 from workwell_tui.domain.dates import friendly_when
 from workwell_tui.domain.enums import CaseloadFlag, Stage
+from workwell_tui.domain.text import clean_line
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,17 @@ COLUMNS = (
 )
 GAP = 1
 SHORT_STAGE = {Stage.SIGNPOSTED: "Signposted"}
+
+
+def fit_cell(cell: str, size: int) -> str:
+    """Typed text drawn literally in exactly `size` cells: cut with an ellipsis, or padded."""
+    text = clean_line(cell)
+    if text.isascii():  # the common case: one character, one cell
+        return text.ljust(size) if len(text) <= size else text[: size - 1] + "…"
+    # Wide characters (emoji, CJK) take two cells and combining marks none.
+    if cell_len(text) <= size:
+        return set_cell_size(text, size)
+    return set_cell_size(text, size - 1) + "…"
 
 
 def flag_text(row: CaseloadRow) -> str:
@@ -279,10 +292,9 @@ class CaseloadTable(ScrollView, can_focus=True):
         segments = [Segment(" ", fill)]
         for column, size in layout(width):
             cell, style = cells[column.key]
-            text = cell if len(cell) <= size else cell[: size - 1] + "…"
-            segments.append(Segment(text.ljust(size), style))
+            segments.append(Segment(fit_cell(cell, size), style))
             segments.append(Segment(" " * GAP, fill))
-        used = sum(len(segment.text) for segment in segments)
+        used = sum(segment.cell_length for segment in segments)
         if used < width:
             segments.append(Segment(" " * (width - used), fill))
         return Strip(segments).crop(0, width)

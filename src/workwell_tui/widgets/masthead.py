@@ -9,13 +9,15 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from workwell_tui.domain.text import clean_line
+
 
 class Masthead(Widget):
     """Service and area, then the time, pushed to the right edge."""
 
     def __init__(self, title: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.title = title
+        self.title = clean_line(title)  # the area name comes from a settings file
         self.when = ""
 
     def show_time(self, when: str) -> None:

@@ -1,0 +1,166 @@
+"""Hostile names on every screen that shows participant text: literal, no crash, no escape codes.
+
+The people are written straight into the database with SQL, past every cleaning write path, as
+a database from an older version (or edited by hand) could hold them: the screens themselves must
+show the text literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from sqlalchemy import insert
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.hostile_strings import FORBIDDEN, HOSTILE, visible
+from workwell_tui.app import WorkwellApp
+from workwell_tui.commands import ParticipantCommands
+from workwell_tui.config import Settings
+from workwell_tui.db.models import Participant
+from workwell_tui.db.store import Store
+from workwell_tui.domain.text import clean_line
+from workwell_tui.screens.assessment import AssessmentScreen
+from workwell_tui.screens.participant import ParticipantScreen
+
+from .helpers import screen_text, svg_text, wait_for_caseload
+
+
+def last_name(number: int) -> str:
+    return f"Hostile{number:02d}"
+
+
+@pytest.fixture
+def hostile_app(store: Store, settings: Settings) -> WorkwellApp:
+    """One participant per hostile string, in every free-text field, stored raw."""
+    rows = [
+        {
+            "reference": f"WW-{number + 1:06d}",
+            "first_name": value,
+            "last_name": last_name(number),
+            "preferred_name": value,
+            "date_of_birth": date(1980, 1, 1),
+            "district": "Preston",
+            "stage": "signposted",
+            "stage_reason": value,
+            "signposted_to": value,
+            "employer_name": value,
+            "referral_date": date(2026, 11, 1),
+            "referral_source": "gp",
+            "work_situation": "off_sick",
+            "consent_processing": True,
+            "stage_changed_on": date(2026, 11, 1),
+        }
+        for number, value in enumerate(HOSTILE)
+    ]
+    with store.engine.begin() as connection:
+        connection.execute(insert(Participant), rows)
+    return WorkwellApp(paths=None, settings=settings, store=store)
+
+
+def assert_safe(app: WorkwellApp) -> str:
+    """The screen as sent to the terminal holds no control code; returns its text."""
+    picture = app.export_screenshot()
+    assert not any(code in picture for code in FORBIDDEN)
+    assert "&#27;" not in picture  # not even escaped
+    return svg_text(picture)
+
+
+async def wait_until(pilot: Pilot[None], check: Callable[[], bool], what: str) -> None:
+    for _ in range(250):
+        if check():
+            await pilot.pause()
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+async def wait_for_text(pilot: Pilot[None], text: str) -> None:
+    await wait_until(pilot, lambda: text in screen_text(pilot.app), repr(text))
+
+
+async def test_caseload_rows_show_hostile_names_literally(hostile_app: WorkwellApp) -> None:
+    async with hostile_app.run_test(size=(160, 50)) as pilot:
+        await wait_for_caseload(pilot)
+        for number, value in enumerate(HOSTILE):
+            hostile_app.screen.query_one("#find", Input).value = last_name(number)
+            await pilot.pause()
+            text = assert_safe(hostile_app)
+            assert f"{last_name(number)}, {visible(value, 8)}" in text, value[:40]
+
+
+async def test_participant_screen_shows_hostile_text_literally(hostile_app: WorkwellApp) -> None:
+    async with hostile_app.run_test(size=(160, 50)) as pilot:
+        await wait_for_caseload(pilot)
+        rows = {row.last_name: row for row in hostile_app.caseload_rows}
+        for number, value in enumerate(HOSTILE):
+            row = rows[last_name(number)]
+            hostile_app.open_participant(row.participant_id)
+            await wait_until(
+                pilot,
+                lambda: (
+                    isinstance(hostile_app.screen, ParticipantScreen)
+                    and bool(hostile_app.screen.stage)
+                ),
+                "the participant screen",
+            )
+            text = assert_safe(hostile_app)
+            assert hostile_app.is_running
+            title = text.splitlines()[0]
+            assert title.lstrip().startswith(visible(value, 8)), value[:40]
+            assert len(value) > 100 or last_name(number) in title, value[:40]
+            # Employer, reason and signpost panels wrap long text, so look for its start.
+            assert text.count(visible(value, 8)) >= 4, value[:40]
+            await pilot.press("escape")
+
+
+async def test_assessment_title_shows_hostile_names_literally(hostile_app: WorkwellApp) -> None:
+    async with hostile_app.run_test(size=(160, 50)) as pilot:
+        await wait_for_caseload(pilot)
+        rows = {row.last_name: row for row in hostile_app.caseload_rows}
+        for number in (1, 2, 5, 14, 15, 23):
+            row = rows[last_name(number)]
+            hostile_app.push_screen(AssessmentScreen(row.participant_id))
+            await wait_until(
+                pilot,
+                lambda: (
+                    isinstance(hostile_app.screen, AssessmentScreen)
+                    and bool(hostile_app.screen.fields)
+                ),
+                "the assessment",
+            )
+            await wait_for_text(pilot, last_name(number))
+            text = assert_safe(hostile_app)
+            assert f"{last_name(number)}, {visible(HOSTILE[number], 8)}" in text
+            await pilot.press("escape")
+            await hostile_app.workers.wait_for_complete()
+
+
+async def test_palette_hits_show_every_hostile_name_literally(hostile_app: WorkwellApp) -> None:
+    async with hostile_app.run_test(size=(160, 50)) as pilot:
+        await wait_for_caseload(pilot)
+        provider = ParticipantCommands(hostile_app.screen)
+        for number, value in enumerate(HOSTILE):
+            reference = f"WW-{number + 1:06d}"
+            hits = [hit async for hit in provider.search(reference.lower())]
+            assert len(hits) == 1, reference
+            prompt = hits[0].prompt
+            assert isinstance(prompt, Content)
+            assert prompt.plain == f"{last_name(number)}, {clean_line(value)} ({reference})"
+            assert not prompt.spans or all(span.end - span.start == 1 for span in prompt.spans)
+
+
+async def test_palette_finds_and_shows_hostile_names_on_screen(hostile_app: WorkwellApp) -> None:
+    async with hostile_app.run_test(size=(160, 50)) as pilot:
+        await wait_for_caseload(pilot)
+        for number in (1, 2, 4, 5, 14, 15, 23, 28):
+            reference = f"WW-{number + 1:06d}"
+            await pilot.press("ctrl+p")
+            await pilot.press(*reference.lower())
+            await wait_for_text(pilot, f"{last_name(number)}, {visible(HOSTILE[number], 8)}")
+            assert_safe(hostile_app)
+            await pilot.press("escape")
+            assert hostile_app.is_running
