@@ -163,7 +163,7 @@ def test_under_16_signposting_audited(store: Store) -> None:
 
 def test_set_stage_audited(store: Store) -> None:
     person = store.add_referral(referral())
-    with store.session() as session:
+    with store.unit_of_work() as session:  # set_stage does not commit; the unit of work does
         loaded = participants.get_participant(session, person.id)
         assert loaded is not None
         participants.set_stage(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
@@ -16,6 +17,8 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import SQLModel
 
+from workwell_tui import clock
+from workwell_tui.config import Settings
 from workwell_tui.db import models
 from workwell_tui.db.engine import make_engine
 from workwell_tui.db.schema import (
@@ -27,7 +30,19 @@ from workwell_tui.db.schema import (
     ensure_schema,
     upgrade,
 )
+from workwell_tui.db.store import Store
+from workwell_tui.domain.referral import check_referral
 
+REFERRAL: dict[str, str | bool | None] = {
+    "first_name": "Bo",
+    "last_name": "Brown",
+    "date_of_birth": "02/10/1985",
+    "referral_date": "20/11/2026",
+    "district": "Preston",
+    "referral_source": "self",
+    "work_situation": "struggling",
+    "consent_processing": True,
+}
 TABLES = {table.__tablename__ for table in models.ALL_TABLES}  # type: ignore[attr-defined]
 
 
@@ -212,3 +227,30 @@ def test_migrated_columns_match_models(file_engine: Engine) -> None:
         assert set(columns) == set(table.columns.keys()), name
         for column in table.columns:
             assert columns[column.name]["nullable"] == column.nullable, (name, column.name)
+
+
+def test_previous_head_upgraded_with_versions_and_counter(file_engine: Engine) -> None:
+    """0002 -> head: rows kept at version 1, the counter starts at the highest reference."""
+    previous = KNOWN_REVISIONS[KNOWN_REVISIONS.index(HEAD_REVISION) - 1]
+    upgrade(file_engine, previous)
+    pid = fill_at_first_revision(file_engine)
+
+    assert ensure_schema(file_engine) == f"upgraded from {previous}"
+
+    with file_engine.connect() as connection:
+        for name in TABLES - {"referencecounter"}:
+            versions = connection.execute(sa.select(sa.table(name, sa.column("version")).c.version))
+            assert set(versions.scalars()) <= {1}, name
+        assert connection.execute(text("SELECT version FROM participant")).scalar() == 1
+        counter = connection.execute(text("SELECT name, value, version FROM referencecounter"))
+        assert counter.all() == [("participant", 7, 1)]
+    store = Store(Settings(), "test-coach", engine=file_engine)
+    with store.unit_of_work() as session:
+        person = session.get(models.Participant, uuid.UUID(pid))
+        assert person is not None and person.version == 1
+        person.notes = "Seen after the upgrade"
+    assert person.version == 2
+    checked = check_referral(REFERRAL, clock.today(), ("Preston",)).referral
+    assert checked is not None
+    added = store.add_referral(checked)
+    assert added.reference == "WW-000008"

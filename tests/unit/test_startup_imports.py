@@ -18,6 +18,7 @@ LATER = (
     "sqlmodel",
     "alembic",
     "workwell_tui.db.store",
+    "workwell_tui.db.backends",
     "workwell_tui.domain.caseload",
     "workwell_tui.widgets.caseload_table",
     "workwell_tui.screens.cover",

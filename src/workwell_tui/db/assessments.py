@@ -1,8 +1,9 @@
 """Assessments in the database: start, autosave the draft, complete into measures and a plan.
 
-Completion is one transaction: the assessment, its measures, the participant's stage and
-consents, and the draft plan with its objectives and suggested adjustments all land together or
-not at all. Audit events name the records, never what was said.
+Nothing here commits: the Store runs each call in a unit of work, so completion is one
+transaction: the assessment, its measures, the participant's stage and consents, and the draft
+plan with its objectives and suggested adjustments all land together or not at all. Audit events
+name the records, never what was said.
 """
 
 from __future__ import annotations
@@ -41,10 +42,13 @@ from workwell_tui.domain.enums import (
     WorkSituation,
 )
 from workwell_tui.domain.questions import YES
+from workwell_tui.errors import WorkwellError
 
 
-class AssessmentGone(Exception):
+class AssessmentGone(WorkwellError):
     """The draft was completed, abandoned or removed elsewhere; the message is safe to show."""
+
+    default_title = "Assessment not available"
 
 
 def _now() -> datetime:
@@ -125,8 +129,7 @@ def start_assessment(
         participant.stage_changed_on = today
         session.add(participant)
     record_event(session, actor, "assessment.start", "assessment", assessment.id, kind.value)
-    session.commit()
-    session.refresh(assessment)
+    session.flush()
     return assessment
 
 
@@ -142,7 +145,7 @@ def save_draft(
     assessment.step = step
     assessment.saved_at = saved
     session.add(assessment)
-    session.commit()
+    session.flush()
     return saved
 
 
@@ -206,7 +209,7 @@ def complete(
         )
     if kind is AssessmentKind.REVIEW:
         record_event(session, actor, "assessment.complete", "assessment", assessment.id, "review")
-        session.commit()
+        session.flush()
         return Completed(Stage(participant.stage), None, 0, 0, len(outcome.measures))
 
     _update_participant(participant, outcome, today)
@@ -232,7 +235,7 @@ def complete(
     record_event(session, actor, f"participant.stage.{stage.value}", "participant", participant.id)
     if plan_id is not None:
         record_event(session, actor, "plan.create", "plan", plan_id, "draft")
-    session.commit()
+    session.flush()
     return Completed(
         stage,
         plan_id,

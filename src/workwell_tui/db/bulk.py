@@ -11,6 +11,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Date, DateTime, Engine, Table
 
+from workwell_tui.db.backends.sqlite import sqlite_pragma
+
 SQLITE_CACHE_KIB = 131072  # random UUID keys touch index pages everywhere: keep them in memory
 
 
@@ -53,14 +55,14 @@ def bulk_transaction(engine: Engine) -> Iterator[Connection]:
             sqlite = connection.dialect.name == "sqlite"
             if sqlite:
                 cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-                connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+                connection.exec_driver_sql(sqlite_pragma("cache_size", -SQLITE_CACHE_KIB))
                 connection.commit()
             try:
                 with connection.begin():
                     yield connection
             finally:
                 if sqlite:
-                    connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or 0)}")
+                    connection.exec_driver_sql(sqlite_pragma("cache_size", int(cache or 0)))
                     connection.commit()
     finally:
         if collecting:

@@ -1,19 +1,17 @@
 """The caseload query: one SQL statement, fast at 100,000 participants.
 
-The same SQL runs through the standard library's sqlite3 driver for a SQLite file (so the first
-screen does not wait ~0.5 s for SQLAlchemy to import) and through SQLAlchemy for any other
-database. Values come back as driver-native types or SQLite text; `_date`, `_moment` and `_weeks`
-accept both.
+Each storage backend runs the same SQL (see `db/backends`): a SQLite file through the standard
+library's sqlite3 driver (so the first screen does not wait ~0.5 s for SQLAlchemy to import), any
+other database through SQLAlchemy. "Now" is a bound parameter, never written into the SQL. Values
+come back as driver-native types or SQLite text; `_date`, `_moment` and `_weeks` accept both.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workwell_tui.domain.caseload import CaseloadRow, ParticipantFacts, build_row, next_action_key
@@ -36,37 +34,28 @@ LEFT JOIN (
     SELECT participant_id,
            MAX(CASE WHEN status = 'held' THEN at END) AS last_held,
            MAX(CASE WHEN status = 'held' AND purpose = 'review' THEN at END) AS last_review,
-           MIN(CASE WHEN status = 'booked' AND at >= {now} THEN at END) AS next_booked
+           MIN(CASE WHEN status = 'booked' AND at >= :now THEN at END) AS next_booked
     FROM contact GROUP BY participant_id) c ON c.participant_id = p.id
 LEFT JOIN (SELECT DISTINCT participant_id FROM assessment WHERE status = 'draft') d
     ON d.participant_id = p.id
 """
 
 
-def caseload_sql(now: datetime, sqlite: bool) -> str:
-    """The caseload SQL with `now` written in as a literal of the database's timestamp form."""
+def caseload_now(now: datetime, sqlite: bool) -> object:
+    """The value bound to `:now`: SQLite keeps UTC timestamps as naive text, so it gets that text
+    (compared as text, exactly as the rows were written); other databases get an aware datetime."""
     utc = now.astimezone(UTC)
-    # SQLite keeps UTC timestamps as naive text; PostgreSQL compares timestamptz.
-    literal = utc.strftime("%Y-%m-%d %H:%M:%S.%f") + ("" if sqlite else "+00:00")
-    return CASELOAD_SQL.format(now=f"'{literal}'")
-
-
-def read_sqlite_file(path: Path, now: datetime) -> list[tuple[Any, ...]]:
-    """Run the caseload query on a SQLite file with the stdlib driver, read-only."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-    try:
-        connection.execute("PRAGMA busy_timeout=5000")
-        connection.execute("PRAGMA query_only=ON")
-        return connection.execute(caseload_sql(now, sqlite=True)).fetchall()
-    finally:
-        connection.close()
+    return utc.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else utc
 
 
 def read_engine(engine: Engine, now: datetime) -> list[tuple[Any, ...]]:
     """Run the caseload query through SQLAlchemy (PostgreSQL, in-memory SQLite…)."""
+    from sqlalchemy import text
+
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
-        return [tuple(row) for row in connection.exec_driver_sql(caseload_sql(now, sqlite))]
+        result = connection.execute(text(CASELOAD_SQL), {"now": caseload_now(now, sqlite)})
+        return [tuple(row) for row in result]
 
 
 def _date(value: object) -> date | None:

@@ -1,8 +1,10 @@
 """SQLModel tables: the whole data model of the service.
 
 Every table has a UUID primary key and created_at/updated_at (UTC) so that records from several
-laptops can later be merged on a team server. Enumerated fields hold the string values of the enums
-in `workwell_tui.domain.enums`; they are plain strings in the database so migrations stay simple.
+laptops can later be merged on a team server, and a `version` that SQLAlchemy checks and bumps on
+every update (`version_id_col`): a save based on a stale read fails instead of overwriting.
+Enumerated fields hold the string values of the enums in `workwell_tui.domain.enums`; they are
+plain strings in the database so migrations stay simple.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 
@@ -26,6 +29,13 @@ class Record(SQLModel):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, sa_column_kwargs={"onupdate": utcnow})
+    # server_default: rows written before the column existed, or by plain SQL, start at 1.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        """Each table's own `version` column is its optimistic-concurrency counter."""
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 class Participant(Record, table=True):
@@ -198,6 +208,14 @@ class AuditEvent(Record, table=True):
     detail: str = Field(default="", max_length=200)
 
 
+class ReferenceCounter(Record, table=True):
+    """The last number given out for a kind of reference (WW-000123): taken and bumped inside
+    the transaction that stores the record, so two writers can never get the same number."""
+
+    name: str = Field(unique=True, max_length=40)
+    value: int = 0
+
+
 ALL_TABLES = (
     Participant,
     Assessment,
@@ -209,6 +227,7 @@ ALL_TABLES = (
     Service,
     Referral,
     AuditEvent,
+    ReferenceCounter,
 )
 
 # Whoever loads the tables also gets the guard that keeps control codes out of them.

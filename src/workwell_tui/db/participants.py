@@ -1,4 +1,4 @@
-"""Reading and writing participants."""
+"""Reading and writing participants. Nothing here commits: the caller's unit of work does."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import re
 import uuid
 from datetime import date
 
-from sqlalchemy import func
+from sqlalchemy import func, insert, update
 from sqlmodel import Session, col, select
 
 from workwell_tui.db.audit import record_event
-from workwell_tui.db.models import Participant, utcnow
+from workwell_tui.db.models import Participant, ReferenceCounter, utcnow
 from workwell_tui.domain.enums import Stage
 from workwell_tui.domain.referral import NewReferral, clean_referral
 
@@ -22,8 +22,7 @@ def format_reference(number: int) -> str:
     return f"WW-{number:06d}"
 
 
-def next_reference(session: Session) -> str:
-    """The next free participant reference."""
+def _highest_reference_number(session: Session) -> int:
     # Longest first: text order would put WW-999999 above WW-1000000.
     highest = session.exec(
         select(Participant.reference)
@@ -31,7 +30,38 @@ def next_reference(session: Session) -> str:
         .limit(1)
     ).first()
     match = _REFERENCE.match(highest or "")
-    return format_reference(int(match.group(1)) + 1 if match else 1)
+    return int(match.group(1)) if match else 0
+
+
+def next_reference(session: Session) -> str:
+    """The next free participant reference, reserved in the session's transaction.
+
+    The counter row is bumped first: that write takes SQLite's write lock (or the row's lock on a
+    server), so a second writer waits here until the first commits and then counts on from its
+    number. Two people added at once never share a reference.
+    """
+    counter = ReferenceCounter.__table__  # type: ignore[attr-defined]
+    now = utcnow()
+    bumped = session.execute(
+        update(counter)
+        .where(counter.c.name == "participant")
+        .values(value=counter.c.value + 1, version=counter.c.version + 1, updated_at=now)
+    )
+    if bumped.rowcount == 0:  # type: ignore[attr-defined]
+        # A database made without the migrations (tests, benchmarks): start the counter now.
+        session.execute(
+            insert(counter).values(
+                id=uuid.uuid4(), created_at=now, updated_at=now, name="participant", value=1
+            )
+        )
+    counted = session.execute(
+        select(counter.c.value).where(counter.c.name == "participant")
+    ).scalar_one()
+    # Rows stored without the counter (the demo's bulk fill, a hand-made record) still count.
+    number = max(int(counted), _highest_reference_number(session) + 1)
+    if number != counted:
+        session.execute(update(counter).where(counter.c.name == "participant").values(value=number))
+    return format_reference(number)
 
 
 def get_participant(session: Session, participant_id: uuid.UUID | str) -> Participant | None:
@@ -49,7 +79,7 @@ def find_by_reference(session: Session, reference: str) -> Participant | None:
 def add_participant(
     session: Session, referral: NewReferral, actor: str, today: date
 ) -> Participant:
-    """Store a checked referral as a new participant, audited, and commit."""
+    """Add a checked referral as a new participant, audited (the caller commits)."""
     referral = clean_referral(referral)
     participant = Participant(
         reference=next_reference(session),
@@ -76,8 +106,7 @@ def add_participant(
     record_event(session, actor, "participant.create", "participant", participant.id)
     if referral.stage is Stage.SIGNPOSTED:
         record_event(session, actor, "participant.signpost", "participant", participant.id)
-    session.commit()
-    session.refresh(participant)
+    session.flush()
     return participant
 
 
@@ -90,7 +119,7 @@ def set_stage(
     reason: str = "",
     signposted_to: str = "",
 ) -> None:
-    """Move a participant to a stage, with the reason, audited, and commit."""
+    """Move a participant to a stage, with the reason, audited (the caller commits)."""
     participant.stage = stage.value
     participant.stage_reason = reason
     participant.signposted_to = signposted_to
@@ -98,7 +127,7 @@ def set_stage(
     participant.updated_at = utcnow()
     session.add(participant)
     record_event(session, actor, f"participant.stage.{stage.value}", "participant", participant.id)
-    session.commit()
+    session.flush()
 
 
 def count_participants(session: Session) -> int:

@@ -10,14 +10,21 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
-from workwell_tui.db.engine import sqlite_file
+from workwell_tui.db.backends import Backend, backend_for
+from workwell_tui.db.errors import SchemaError
 from workwell_tui.db.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
+__all__ = [
+    "HEAD_REVISION",
+    "KNOWN_REVISIONS",
+    "MIGRATIONS_DIR",
+    "SchemaError",
+    "current_revision",
+    "ensure_schema",
+    "upgrade",
+]
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-
-
-class SchemaError(Exception):
-    """The database cannot be used by this version of the app; the message says why."""
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -51,8 +58,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)  # type: ignore[arg-type]
 
 
-def ensure_schema(engine: Engine, backup_dir: Path | None = None) -> str:
-    """Create or upgrade the schema; returns "current", "created" or "upgraded from <rev>"."""
+def ensure_schema(
+    engine: Engine, backup_dir: Path | None = None, backend: Backend | None = None
+) -> str:
+    """Create or upgrade the schema; returns "current", "created" or "upgraded from <rev>".
+
+    Before an upgrade the database is backed up into `backup_dir` when its backend can do so.
+    """
     revision = current_revision(engine)
     if revision == HEAD_REVISION:
         return "current"
@@ -71,29 +83,10 @@ def ensure_schema(engine: Engine, backup_dir: Path | None = None) -> str:
             f"this app knows up to {HEAD_REVISION}). Update the app to open it. "
             "Nothing in it has been changed."
         )
-    path = sqlite_file(engine.url.render_as_string(hide_password=False))
-    if path is not None and backup_dir is not None:
-        _backup_before_upgrade(engine, path, backup_dir, revision)
+    if backend is None:
+        backend = backend_for(engine.url.render_as_string(hide_password=False))
+    # A server keeps its own backups; a file is copied aside (and checked) before it changes.
+    if backup_dir is not None and backend.can_backup:
+        backend.backup(engine, backup_dir, f"before-schema-{HEAD_REVISION}-from-{revision}")
     upgrade(engine)
     return f"upgraded from {revision}"
-
-
-def _backup_before_upgrade(engine: Engine, path: Path, backup_dir: Path, revision: str) -> None:
-    """Copy the database aside (SQLite backup API) before changing its schema."""
-    import sqlite3
-
-    from workwell_tui.config import ensure_private_dir
-
-    ensure_private_dir(backup_dir)
-    target = backup_dir / f"{path.stem}-before-schema-{HEAD_REVISION}-from-{revision}.sqlite3"
-    engine.dispose()
-    source = sqlite3.connect(path)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
-    target.chmod(0o600)

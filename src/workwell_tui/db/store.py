@@ -1,27 +1,29 @@
 """The Store: the one door screens and commands use to reach the database.
 
-Every method opens its own short session, so it is safe to call from a worker thread. Returned
-records are detached copies; screens never hold sessions or build SQL.
+Every method opens its own short session, so it is safe to call from a worker thread. Each
+change the coach makes is one unit of work (one transaction); what comes back is a read model
+(`domain/records.py`, `CaseloadRow`), never an ORM row. Screens never hold sessions or build SQL.
 
-Opening is quick on purpose: for a SQLite file whose schema is current, the caseload is read with
-the standard library's sqlite3 driver and SQLAlchemy (with SQLModel) is only imported when the
-first write or detail read needs it, after the caseload is on screen.
+How the database is reached belongs to its backend (`db/backends`), chosen from the URL. Opening
+is quick on purpose: when the backend can read the caseload without SQLAlchemy (a SQLite file at
+the current schema), it does, and SQLAlchemy (with SQLModel) is only imported when the first write
+or detail read needs it, after the caseload is on screen.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import uuid
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workwell_tui import clock
 from workwell_tui.config import Paths, Settings, default_actor
-from workwell_tui.db.caseload import read_engine, read_sqlite_file, rows_to_caseload
-from workwell_tui.db.paths import sqlite_file
-from workwell_tui.db.revisions import HEAD_REVISION
+from workwell_tui.db.backends import Backend, backend_for
+from workwell_tui.db.caseload import rows_to_caseload
+from workwell_tui.db.errors import StoreError, corrupt_message
 from workwell_tui.domain.caseload import CaseloadRow
 
 if TYPE_CHECKING:
@@ -29,13 +31,11 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from workwell_tui.db.assessments import Completed
-    from workwell_tui.db.models import Assessment, Participant
     from workwell_tui.domain.enums import AssessmentKind
+    from workwell_tui.domain.records import DraftAssessment, ParticipantRecord
     from workwell_tui.domain.referral import NewReferral
 
-
-class StoreError(Exception):
-    """The database cannot be opened or used; the message is safe to show a coach."""
+__all__ = ["Store", "StoreError", "corrupt_message"]
 
 
 class Store:
@@ -53,10 +53,11 @@ class Store:
         self.actor = actor
         self.url = url or (engine.url.render_as_string(hide_password=False) if engine else "")
         self.backup_dir = backup_dir
+        self.backend: Backend = backend_for(self.url or "sqlite://")
         self._engine = engine
         self._engine_lock = threading.Lock()
-        # Read the caseload straight from the file until the engine exists.
-        self._fast_path = sqlite_file(self.url) if engine is None else None
+        # Read the caseload without SQLAlchemy (when the backend can) until the engine exists.
+        self._fast_read = False
 
     @classmethod
     def open(cls, paths: Paths, settings: Settings, fill_demo: bool = False) -> Store:
@@ -67,8 +68,8 @@ class Store:
             url=paths.database_url,
             backup_dir=paths.data_dir / "backups",
         )
-        path = store._fast_path
-        if path is not None and _ready_sqlite_file(path, store_needs_people=fill_demo):
+        if store.backend.ready_for_fast_read(needs_people=fill_demo):
+            store._fast_read = True
             return store
         store.engine  # noqa: B018 - create, migrate and (for the demo) fill now
         if fill_demo:
@@ -82,8 +83,8 @@ class Store:
         """The SQLAlchemy engine, made (and the schema checked) on first use."""
         with self._engine_lock:
             if self._engine is None:
-                self._engine = _open_engine(self.url, self.backup_dir)
-                self._fast_path = None
+                self._engine = _open_engine(self.backend, self.backup_dir)
+                self._fast_read = False
             return self._engine
 
     def warm(self) -> None:
@@ -91,54 +92,66 @@ class Store:
         self.engine  # noqa: B018
 
     def session(self) -> Session:
-        """A new session whose objects stay readable after commit."""
+        """A new session whose objects stay readable after commit (reads, tests)."""
         from sqlmodel import Session
 
         return Session(self.engine, expire_on_commit=False)
 
+    def unit_of_work(self) -> AbstractContextManager[Session]:
+        """One transaction for one action: commits at the end, rolls back on any error."""
+        from workwell_tui.db.unit_of_work import unit_of_work
+
+        return unit_of_work(self.engine)
+
     def caseload(self, now: datetime | None = None) -> list[CaseloadRow]:
         """Every participant as a caseload row, in next-action order."""
         moment = now or clock.now()
-        path = self._fast_path
-        try:
-            raw = read_sqlite_file(path, moment) if path is not None else None
-        except sqlite3.DatabaseError:
-            raise StoreError(corrupt_message(path)) from None
+        raw = self.backend.read_caseload_fast(moment) if self._fast_read else None
         if raw is None:
-            raw = read_engine(self.engine, moment)
+            raw = self.backend.read_caseload(self.engine, moment)
         return rows_to_caseload(raw, moment, self.settings.no_contact_days)
 
-    def participant(self, participant_id: uuid.UUID | str) -> Participant | None:
-        """One participant, detached."""
+    def participant(self, participant_id: uuid.UUID | str) -> ParticipantRecord | None:
+        """One participant, as a read model."""
         from workwell_tui.db import participants
+        from workwell_tui.db.read_models import participant_record
 
         with self.session() as session:
-            return participants.get_participant(session, participant_id)
+            found = participants.get_participant(session, participant_id)
+            return None if found is None else participant_record(found)
 
-    def add_referral(self, referral: NewReferral) -> Participant:
+    def add_referral(self, referral: NewReferral) -> ParticipantRecord:
         """Store a checked referral; returns the new participant with its reference."""
         from workwell_tui.db import participants
+        from workwell_tui.db.read_models import participant_record
 
-        with self.session() as session:
-            return participants.add_participant(session, referral, self.actor, clock.today())
+        with self.unit_of_work() as session:
+            added = participants.add_participant(session, referral, self.actor, clock.today())
+        return participant_record(added)
 
     def assessment_draft(
         self, participant_id: uuid.UUID | str, kind: AssessmentKind | None = None
-    ) -> Assessment | None:
+    ) -> DraftAssessment | None:
         """The participant's open draft assessment, if there is one."""
         from workwell_tui.db import assessments
+        from workwell_tui.db.read_models import draft_assessment
 
         with self.session() as session:
-            return assessments.open_draft(session, participant_id, kind)
+            found = assessments.open_draft(session, participant_id, kind)
+            return None if found is None else draft_assessment(found)
 
-    def start_assessment(self, participant_id: uuid.UUID | str, kind: AssessmentKind) -> Assessment:
+    def start_assessment(
+        self, participant_id: uuid.UUID | str, kind: AssessmentKind
+    ) -> DraftAssessment:
         """Resume the open draft of `kind`, or start one."""
         from workwell_tui.db import assessments
+        from workwell_tui.db.read_models import draft_assessment
 
-        with self.session() as session:
-            return assessments.start_assessment(
+        with self.unit_of_work() as session:
+            started = assessments.start_assessment(
                 session, participant_id, kind, self.actor, clock.today()
             )
+        return draft_assessment(started)
 
     def save_assessment(
         self, assessment_id: uuid.UUID | str, step: int, answers: dict[str, Any]
@@ -146,7 +159,7 @@ class Store:
         """Autosave a draft; returns when it was saved."""
         from workwell_tui.db import assessments
 
-        with self.session() as session:
+        with self.unit_of_work() as session:
             return assessments.save_draft(session, assessment_id, step, answers)
 
     def complete_assessment(
@@ -159,7 +172,7 @@ class Store:
         today = clock.today()
         weeks = self.settings.plan_length_weeks
         outcome = build_outcome(kind, answers, today, weeks)
-        with self.session() as session:
+        with self.unit_of_work() as session:
             return assessments.complete(
                 session,
                 assessment_id,
@@ -186,51 +199,22 @@ class Store:
             self._engine.dispose()
 
 
-def _ready_sqlite_file(path: Path, store_needs_people: bool) -> bool:
-    """True when the file exists, is a database at the current schema (and has people if asked)."""
-    if not path.exists() or path.stat().st_size == 0:
-        return False
-    try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-        try:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            if row is None or row[0] != HEAD_REVISION:
-                return False
-            if store_needs_people:
-                found = connection.execute("SELECT EXISTS(SELECT 1 FROM participant)").fetchone()
-                return bool(found[0])
-            return True
-        finally:
-            connection.close()
-    except sqlite3.OperationalError:
-        return False  # no alembic_version table: the full path explains or creates
-    except sqlite3.DatabaseError:
-        raise StoreError(corrupt_message(path)) from None
-
-
-def _open_engine(url: str, backup_dir: Path | None) -> Engine:
+def _open_engine(backend: Backend, backup_dir: Path | None) -> Engine:
     from sqlalchemy.exc import DatabaseError
 
-    from workwell_tui.db.engine import make_engine
-    from workwell_tui.db.schema import SchemaError, ensure_schema
+    from workwell_tui.db.errors import SchemaError
+    from workwell_tui.db.schema import ensure_schema
 
-    engine = make_engine(url)
+    engine = backend.create_engine()
     try:
-        ensure_schema(engine, backup_dir=backup_dir)
+        ensure_schema(engine, backup_dir=backup_dir, backend=backend)
     except SchemaError as error:
         engine.dispose()
-        raise StoreError(str(error)) from None
+        raise StoreError(error.message) from None
+    except StoreError:
+        engine.dispose()
+        raise
     except DatabaseError:
         engine.dispose()
-        raise StoreError(corrupt_message(sqlite_file(url))) from None
+        raise StoreError(corrupt_message(backend.database_file)) from None
     return engine
-
-
-def corrupt_message(path: Path | None) -> str:
-    """What to tell a coach when the database file is damaged or not a database."""
-    where = f" ({path.name} in the data folder)" if path is not None else ""
-    return (
-        f"The database{where} cannot be read: it looks damaged or is not a workwell-tui database. "
-        "Nothing has been changed. Restore it from a backup, or start with --data-dir to use "
-        "another folder."
-    )

@@ -41,7 +41,7 @@ from workwell_tui.widgets.user_text import joined
 
 if TYPE_CHECKING:
     from workwell_tui.db.assessments import Completed
-    from workwell_tui.db.models import Assessment, Participant
+    from workwell_tui.domain.records import DraftAssessment, ParticipantRecord
 
 TYPING_PAUSE = 0.8  # seconds of quiet before a half-typed field is saved
 PHQ9_ITEM_9 = item_key("phq9", 9)
@@ -101,7 +101,7 @@ class AssessmentScreen(StepPagesScreen):
         self.notify("Could not open the assessment: the database refused.", severity="error")
         self.dismiss()
 
-    def _opened(self, assessment: Assessment, person: Participant | None) -> None:
+    def _opened(self, assessment: DraftAssessment, person: ParticipantRecord | None) -> None:
         self.assessment_id = str(assessment.id)
         self.answers = dict(assessment.answers)
         if person is not None:

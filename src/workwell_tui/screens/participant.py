@@ -23,7 +23,7 @@ from workwell_tui.widgets.user_text import joined, user_text
 
 if TYPE_CHECKING:
     from workwell_tui.app import WorkwellApp
-    from workwell_tui.db.models import Assessment, Participant
+    from workwell_tui.domain.records import DraftAssessment, ParticipantRecord
 
 
 def _label(enum: type[Stage] | type[ReferralSource] | type[WorkSituation], value: str) -> str:
@@ -51,7 +51,7 @@ class ParticipantScreen(Screen[None]):
         super().__init__()
         self.participant_id = participant_id
         self.stage = ""
-        self.draft: Assessment | None = None
+        self.draft: DraftAssessment | None = None
 
     def compose(self) -> ComposeResult:
         """A title line, then panels filled in when the record has been read."""
@@ -79,7 +79,7 @@ class ParticipantScreen(Screen[None]):
         """Shown (first time, or back from the assessment): read the record in the background."""
         self.load()
 
-    def show(self, person: Participant | None, draft: Assessment | None = None) -> None:
+    def show(self, person: ParticipantRecord | None, draft: DraftAssessment | None = None) -> None:
         """Fill the panels from the record."""
         if person is None:
             self.query_one("#person", Static).update("This participant is no longer here.")
@@ -143,7 +143,7 @@ class ParticipantScreen(Screen[None]):
             ],
         )
 
-    def _show_assessment(self, person: Participant, draft: Assessment | None) -> None:
+    def _show_assessment(self, person: ParticipantRecord, draft: DraftAssessment | None) -> None:
         panel = self.query_one("#assessment", Static)
         panel.border_title = "Assessment"
         if draft is not None:

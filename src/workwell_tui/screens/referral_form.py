@@ -26,7 +26,7 @@ from workwell_tui.widgets.form_field import FormField
 
 if TYPE_CHECKING:
     from workwell_tui.app import WorkwellApp
-    from workwell_tui.db.models import Participant
+    from workwell_tui.domain.records import ParticipantRecord
 
 TEXT_FIELDS = (
     "first_name",
@@ -236,7 +236,7 @@ class ReferralFormScreen(Screen[None]):
             severity="error",
         )
 
-    def _saved(self, participant: Participant) -> None:
+    def _saved(self, participant: ParticipantRecord) -> None:
         self.notify(f"Added {participant.reference}", timeout=3)
         self.dismiss()
         self.workwell.open_participant(str(participant.id))
