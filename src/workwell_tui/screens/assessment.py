@@ -31,6 +31,7 @@ from workwell_tui.domain.assessment_flow import (
 from workwell_tui.domain.assessment_steps import RISK_ACTION, Step, StepKey, item_key
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.domain.questions import check_answer, is_blank
+from workwell_tui.domain.words import plural
 from workwell_tui.screens.assessment_pages import StepPagesScreen
 from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.screens.risk import RiskScreen
@@ -341,8 +342,8 @@ class AssessmentScreen(StepPagesScreen):
             message = f"Review measures stored ({done.measures})."
         elif done.plan_id is not None:
             message = (
-                f"Assessment complete. Draft plan made with {done.objectives} objectives"
-                f" and {done.adjustments} suggested adjustments."
+                f"Assessment complete. Draft plan made with {plural(done.objectives, 'objective')}"
+                f" and {plural(done.adjustments, 'suggested adjustment')}."
             )
         else:
             message = "Recorded as not eligible and signposted."
@@ -350,8 +351,9 @@ class AssessmentScreen(StepPagesScreen):
         self.dismiss()
 
     async def action_leave(self) -> None:
-        """Save now and go back; the draft waits to be resumed."""
-        self.flush()
+        """Save now and go back; the draft waits to be resumed (an untouched review goes)."""
+        if not (self.kind is AssessmentKind.REVIEW and self.discard_if_untouched()):
+            self.flush()
         self.dismiss()
 
     def action_nothing(self) -> None:

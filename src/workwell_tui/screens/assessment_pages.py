@@ -17,6 +17,7 @@ from workwell_tui.domain.assessment_flow import eligibility_of, next_step, posit
 from workwell_tui.domain.assessment_steps import Step, StepKey
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.domain.questions import is_blank
+from workwell_tui.domain.words import plural
 from workwell_tui.screens.assessment_saving import DraftSavingScreen
 from workwell_tui.screens.assessment_summary import summary_widgets
 from workwell_tui.widgets.question_field import QuestionField
@@ -139,7 +140,7 @@ class StepPagesScreen(DraftSavingScreen):
         legend = self.query_one("#legend", Static)
         legend.display = bool(problems)
         count = len(problems)
-        legend.update(f"{count} thing{'s' if count != 1 else ''} to put right before going on")
+        legend.update(f"{plural(count, 'thing')} to put right before going on")
 
     def _prefill_signposting(self) -> None:
         eligibility = eligibility_of(self.answers, clock.today())
