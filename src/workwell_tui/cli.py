@@ -7,13 +7,19 @@ when the chosen command needs them, so the first frame comes quickly.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from workwell_tui.config import Paths, Settings, SettingsError, load_settings, resolve_paths
 
 STAGE_CHOICES = ("referred", "assessing", "on_plan", "closed", "signposted")
+
+
+def _stage(text: str) -> str:
+    """A stage as typed: any case, and "on plan" or "on-plan" for on_plan."""
+    return "_".join(text.strip().lower().replace("-", " ").split())
 
 
 def _common() -> argparse.ArgumentParser:
@@ -70,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the caseload as a table, CSV or JSON",
         description="Print the caseload as the app shows it, for scripts and monthly returns.",
     )
-    caseload.add_argument("--stage", choices=STAGE_CHOICES, help="only this stage")
+    caseload.add_argument("--stage", type=_stage, choices=STAGE_CHOICES, help="only this stage")
     caseload.add_argument("--district", metavar="NAME", help="only this district")
     caseload.add_argument("--search", metavar="TEXT", help="name or reference contains TEXT")
     caseload.add_argument(
@@ -103,17 +109,53 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "caseload":
         from workwell_tui.caseload_report import print_caseload
 
-        return _with_store(
-            paths,
-            settings,
-            lambda store: print_caseload(
-                store, args.stage, args.district, args.search, args.format, sys.stdout
-            ),
+        district = _district(args.district, settings) if args.district else None
+        if args.district and district is None:
+            valid = ", ".join(settings.districts)
+            print(
+                f"workwell: no district called {args.district!r} in {settings.area}. "
+                f"Districts: {valid}.",
+                file=sys.stderr,
+            )
+            return 2
+        return _quiet_on_closed_pipe(
+            lambda: _with_store(
+                paths,
+                settings,
+                lambda store: print_caseload(
+                    store, args.stage, district, args.search, args.format, sys.stdout
+                ),
+            )
         )
     from workwell_tui.app import WorkwellApp
 
     WorkwellApp(paths=paths, settings=settings).run()
     return 0
+
+
+def _district(name: str, settings: Settings) -> str | None:
+    """The settings' spelling of a district typed in any case; None when there is no such one."""
+    wanted = " ".join(name.split()).casefold()
+    return next((d for d in settings.districts if d.casefold() == wanted), None)
+
+
+def _quiet_on_closed_pipe(action: Callable[[], int]) -> int:
+    """Run `action`; when the reader has gone (`workwell caseload | head -5`), stop quietly.
+
+    As the Python docs advise for SIGPIPE: point stdout at devnull so the flush at exit does
+    not raise a second time, and exit as a command killed by SIGPIPE would (128 + 13).
+    """
+    try:
+        status = action()
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass  # stdout is not a file (tests); nothing will flush to it
+        return 141
 
 
 def _with_store(paths: Paths, settings: Settings, action: object) -> int:

@@ -9,6 +9,7 @@ run). Paths come from platformdirs; `--data-dir` / `WORKWELL_DATA_DIR`, `--datab
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,12 +159,53 @@ def load_settings(path: Path, create: bool = True) -> Settings:
             path.write_text(default_settings_text(), encoding="utf-8")
         return Settings()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise SettingsError(f"{path}: this is not valid TOML ({error}).") from None
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise SettingsError(f"{path}: cannot be read ({error}).") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line, problem = toml_problem(text, error)
+        raise SettingsError(f"{path}, line {line}: this is not valid TOML ({problem}).") from None
     return parse_settings(raw, source=str(path))
+
+
+_WHERE = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)\s*$")
+
+
+def toml_problem(text: str, error: tomllib.TOMLDecodeError) -> tuple[int, str]:
+    """The line where the faulty setting starts, and the parser's problem without its place.
+
+    The parser reports where it gave up, which for an unclosed list or string is a later
+    setting (or the end of the file), not the line the coach got wrong. The setting at fault
+    starts on the line after the longest run of lines, ending before that place, that reads
+    as valid TOML on its own.
+    """
+    message = str(error)
+    match = _WHERE.search(message)
+    lines = text.splitlines()
+    reported = int(match.group(1)) if match and match.group(1) else max(len(lines), 1)
+    problem = message[: match.start()] if match else message
+    start = reported
+    # Each try parses the file so far: fine for a settings file, not for a huge one.
+    for end in range(reported - 1, 0, -1) if reported <= 2000 else ():
+        try:
+            tomllib.loads("\n".join(lines[:end]))
+        except tomllib.TOMLDecodeError:
+            continue
+        start = end + 1
+        break
+    else:
+        start = 1 if reported <= 2000 else reported
+    # Blank and comment lines before the setting are not where the mistake is.
+    while start < reported and _blank_or_comment(lines[start - 1]):
+        start += 1
+    return start, problem
+
+
+def _blank_or_comment(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
 
 
 def parse_settings(raw: dict[str, Any], source: str = "settings") -> Settings:

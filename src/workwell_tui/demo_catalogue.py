@@ -56,7 +56,7 @@ ADJUSTMENTS = {"flexible_working": "participant", "phased_return": "employer"}  
 ADJUSTMENTS |= {"altered_hours": "employer", "amended_duties": "employer"}
 ADJUSTMENTS |= {"workplace_adaptations": "employer", "adaptive_technology": "access_to_work"}
 ADJUSTMENTS |= {"rest_breaks": "employer", "quiet_space": "employer"}
-SERVICES = [  # name | organisation | category | description (all fictional)
+SERVICES = [  # name | organisation | category | description (fictional, but for Access to Work)
     line.split("|")
     for line in """\
 Community Physiotherapy|Red Rose Community Health CIC|physiotherapy|Back, neck and joint pain
@@ -64,7 +64,7 @@ Talking Therapies|Ribble NHS Talking Therapies|talking therapies|CBT and guided 
 Pendle Hill Counselling|Pendle Hill Counselling Collective|counselling|Low-cost counselling
 Bay Jobs and Skills Hub|Morecambe Bay Employment Trust|employment advice|CVs and job search
 Money Advice Line|Red Rose Money Advice|debt advice|Free, confidential debt and budgeting advice
-Citizens Advice drop-in|Citizens Advice (local office)|advice|Benefits, housing and work rights
+Riverside Advice Centre drop-in|Riverside Advice Centre|advice|Benefits, housing, work rights
 Access to Work|Department for Work and Pensions|access to work|Grants for support in work
 Lune Valley Carers' Centre|Lune Valley Carers|carers support|Breaks and carer's assessments
 Fylde Coast Social Prescribing|Fylde Coast Primary Care Network|social prescribing|Link workers
@@ -72,6 +72,17 @@ Active Lives Exercise Referral|Lancashire Leisure Trust|physical activity|12-wee
 Living Well with Pain|Red Rose Community Health CIC|pain management|Six-week group course
 Sleep Well Workshop|Ribble NHS Talking Therapies|sleep|Two sessions on sleep habits""".splitlines()
 ]
+# A real national service keeps its real public contact details (GOV.UK), never a made-up number
+# a participant might ring; every other demo service is fictional and uses Ofcom drama numbers.
+NATIONAL_CONTACTS: dict[str, dict[str, str]] = {
+    "Access to Work": {
+        "phone": "0800 121 7479",
+        "email": "",
+        "website": "https://www.gov.uk/access-to-work",
+        "service_area": "England, Scotland and Wales",
+        "schedule": "",  # not stated here: the demo should not invent their opening hours
+    },
+}
 WEIGHTS = {  # name: (values, cumulative weights) for `pick`
     name: ([pair.split()[0] for pair in spec], list(accumulate(int(p.split()[1]) for p in spec)))
     for name, spec in (

@@ -28,6 +28,7 @@ from workwell_tui.demo_catalogue import (
     EMPLOYED,
     FIRST_NAMES,
     LAST_NAMES,
+    NATIONAL_CONTACTS,
     OBJECTIVES,
     OUTWARD,
     PREFERRED,
@@ -284,7 +285,9 @@ class _Builder:
         rng, on, employed = self.rng, self.day(referred), situation in EMPLOYED
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         district = rng.choice(self.settings.districts)
-        consent = stage is not Stage.REFERRED or rng.random() < 0.9
+        if stage is Stage.REFERRED:
+            rng.random()  # drawn as before, so the same seed still gives the same people
+        consent = True  # the referral form refuses anyone without it, so the demo has it too
         gp = consent and rng.random() < 0.6
         employer = employed and consent and rng.random() < 0.55
         health = employer and rng.random() < 0.35
@@ -330,7 +333,8 @@ class _Builder:
                  "description": description, "phone": f"01632 960{100 + index}",
                  "email": f"hello{index}@example.org", "cost": "Free",
                  "website": f"https://example.org/services/{index}", "extra": {},
-                 "service_area": self.settings.area, "schedule": "Mon to Fri 9:00 to 17:00"}
+                 "service_area": self.settings.area, "schedule": "Mon to Fri 9:00 to 17:00",
+                 **NATIONAL_CONTACTS.get(name, {})}
                 for index, (name, organisation, category, description) in enumerate(SERVICES, 1)
             ]  # fmt: skip
             insert_rows(connection, table, rows)

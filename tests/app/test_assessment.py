@@ -228,6 +228,9 @@ async def test_skip_logic_hides_and_drops_answers(
         screen = wizard(pilot)
         assert screen.fields["consent_share_health_with_employer"].display
         await answer(pilot, "consent_contact_employer", "n")
+        assert isinstance(pilot.app.screen, ConfirmScreen)  # an answer would go: ask first
+        await pilot.press("y")
+        await pilot.pause()
         assert not screen.fields["consent_share_health_with_employer"].display
         assert "consent_share_health_with_employer" not in screen.answers
         await answer(pilot, "consent_contact_employer", "y")
@@ -239,6 +242,8 @@ async def test_skip_logic_hides_and_drops_answers(
         assert not screen.fields["fit_note_advice"].display
         await type_into(pilot, "fit_note_ends", "30/11/2026")
         await answer(pilot, "fit_note", "1")  # none: the end date no longer applies
+        await pilot.press("y")
+        await pilot.pause()
         assert not screen.fields["fit_note_ends"].display
         assert "fit_note_ends" not in screen.answers
         assert any("removed: Fit note ends" in n.message for n in pilot.app._notifications)

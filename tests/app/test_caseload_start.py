@@ -46,7 +46,7 @@ async def test_an_empty_caseload_read_early_says_how_to_start(
         await pilot.pause()
         await pilot.pause()
         text = screen_text(app)
-        assert "No participants yet. Press n to add the first referral." in text
+        assert "No participants yet. Press ctrl+n to add the first referral." in text
         assert "Opening your caseload" not in text
 
 

@@ -41,7 +41,7 @@ from workwell_tui.domain.enums import (
     Timepoint,
     WorkSituation,
 )
-from workwell_tui.domain.questions import YES
+from workwell_tui.domain.questions import YES, is_blank
 from workwell_tui.errors import WorkwellError
 
 
@@ -147,6 +147,23 @@ def save_draft(
     session.add(assessment)
     session.flush()
     return saved
+
+
+def discard_untouched(session: Session, assessment_id: uuid.UUID | str, actor: str) -> bool:
+    """Delete a draft nobody has answered anything in (opened by mistake); True if it went
+    (the caller commits).
+
+    Otherwise the caseload would flag a "draft saved" that holds nothing. A draft with any
+    answer is kept: only the coach's own Esc on an empty draft removes one.
+    """
+    assessment = session.get(Assessment, _uuid(assessment_id))
+    if assessment is None or assessment.status != AssessmentStatus.DRAFT.value:
+        return False
+    if any(not is_blank(value) for value in assessment.answers.values()):
+        return False
+    session.delete(assessment)
+    record_event(session, actor, "assessment.discard", "assessment", assessment.id, assessment.kind)
+    return True
 
 
 @dataclass(frozen=True)

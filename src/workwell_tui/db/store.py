@@ -140,6 +140,13 @@ class Store:
             found = assessments.open_draft(session, participant_id, kind)
             return None if found is None else draft_assessment(found)
 
+    def assessed(self, participant_id: uuid.UUID | str) -> bool:
+        """Whether the participant has a completed assessment (signposting at referral has none)."""
+        from workwell_tui.db import assessments
+
+        with self.session() as session:
+            return assessments.latest_completed(session, participant_id) is not None
+
     def start_assessment(
         self, participant_id: uuid.UUID | str, kind: AssessmentKind
     ) -> DraftAssessment:
@@ -161,6 +168,13 @@ class Store:
 
         with self.unit_of_work() as session:
             return assessments.save_draft(session, assessment_id, step, answers)
+
+    def discard_untouched_draft(self, assessment_id: uuid.UUID | str) -> bool:
+        """Delete a draft with no answers at all (opened by mistake); True if it went."""
+        from workwell_tui.db import assessments
+
+        with self.unit_of_work() as session:
+            return assessments.discard_untouched(session, assessment_id, self.actor)
 
     def complete_assessment(
         self, assessment_id: uuid.UUID | str, kind: AssessmentKind, answers: dict[str, Any]

@@ -22,7 +22,6 @@ from workwell_tui.domain.assessment_flow import (
     first_step,
     next_step,
     previous_step,
-    prune,
     step_from_number,
     step_problems,
     steps_for,
@@ -31,7 +30,8 @@ from workwell_tui.domain.assessment_flow import (
 from workwell_tui.domain.assessment_steps import RISK_ACTION, Step, StepKey, item_key
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.domain.questions import check_answer, is_blank
-from workwell_tui.screens.assessment_pages import StepPagesScreen
+from workwell_tui.domain.words import plural
+from workwell_tui.screens.assessment_changes import AnswerChangesScreen
 from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.screens.risk import RiskScreen
 from workwell_tui.styles import style
@@ -47,7 +47,7 @@ TYPING_PAUSE = 0.8  # seconds of quiet before a half-typed field is saved
 PHQ9_ITEM_9 = item_key("phq9", 9)
 
 
-class AssessmentScreen(StepPagesScreen):
+class AssessmentScreen(AnswerChangesScreen):
     """The joined-up assessment (or the measures again, at a review)."""
 
     CSS_PATH = style("assessment.tcss")
@@ -129,7 +129,8 @@ class AssessmentScreen(StepPagesScreen):
         field = self._field_of(event.input)
         if field is None or event.value == self.answers.get(field.question.key, ""):
             return  # a field showing what it already held is not a change
-        self._answer_changed(field)
+        if not self._answer_changed(field):
+            return  # the coach is asked first whether answers that no longer apply go
         if self._typing_timer is not None:
             self._typing_timer.stop()
         self._typing_timer = self.set_timer(TYPING_PAUSE, self.save_now)
@@ -153,9 +154,8 @@ class AssessmentScreen(StepPagesScreen):
     @on(Choices.Changed)
     def _chose(self, event: Choices.Changed) -> None:
         field = self._field_of(event.choices)
-        if field is None:
-            return
-        self._answer_changed(field)
+        if field is None or not self._answer_changed(field):
+            return  # not a wizard field, or the coach is asked first about removing answers
         self.save_now()
         value = self.answers.get(field.question.key)
         if field.question.key == PHQ9_ITEM_9 and isinstance(value, int) and value > 0:
@@ -173,28 +173,6 @@ class AssessmentScreen(StepPagesScreen):
                 self.call_after_refresh(following.scroll_visible, animate=False)
                 return
         self.focus_next()
-
-    def _answer_changed(self, field: QuestionField) -> None:
-        key = field.question.key
-        self.answers[key] = field.answer
-        if field.has_class("-invalid"):
-            field.set_problem(check_answer(field.question, self.answers[key], clock.today()))
-        kept, dropped = prune(self.answers)
-        if dropped:
-            self.answers = kept
-            for question in dropped:
-                other = self._field_anywhere(question.key)
-                if other is not None:
-                    with other.prevent(Input.Changed, Choices.Changed):
-                        other.set_answer(None)
-            names = ", ".join(question.label for question in dropped)
-            self.notify(f"No longer applies, so removed: {names}", timeout=6)
-        else:
-            self.answers = kept
-        self._refresh_visibility()
-        if self.step.key is StepKey.ELIGIBILITY:
-            self._show_eligibility()
-            self._show_position()
 
     def _ask_about_risk(self) -> None:
         def recorded(action: str | None) -> None:
@@ -258,7 +236,7 @@ class AssessmentScreen(StepPagesScreen):
             return self.step.key is not StepKey.SUMMARY
         if action == "confirm":
             return self.step.key is StepKey.SUMMARY
-        return True
+        return super().check_action(action, parameters)
 
     async def action_confirm(self) -> None:
         """On the summary: press the focused button (Edit…), or finish."""
@@ -342,8 +320,8 @@ class AssessmentScreen(StepPagesScreen):
             message = f"Review measures stored ({done.measures})."
         elif done.plan_id is not None:
             message = (
-                f"Assessment complete. Draft plan made with {done.objectives} objectives"
-                f" and {done.adjustments} suggested adjustments."
+                f"Assessment complete. Draft plan made with {plural(done.objectives, 'objective')}"
+                f" and {plural(done.adjustments, 'suggested adjustment')}."
             )
         else:
             message = "Recorded as not eligible and signposted."
@@ -351,8 +329,9 @@ class AssessmentScreen(StepPagesScreen):
         self.dismiss()
 
     async def action_leave(self) -> None:
-        """Save now and go back; the draft waits to be resumed."""
-        self.flush()
+        """Save now and go back; the draft waits to be resumed (an untouched review goes)."""
+        if not (self.kind is AssessmentKind.REVIEW and self.discard_if_untouched()):
+            self.flush()
         self.dismiss()
 
     def action_nothing(self) -> None:

@@ -16,7 +16,8 @@ from workwell_tui import clock
 from workwell_tui.domain.assessment_flow import eligibility_of, next_step, position
 from workwell_tui.domain.assessment_steps import Step, StepKey
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.domain.questions import is_blank
+from workwell_tui.domain.questions import Answer, is_blank
+from workwell_tui.domain.words import plural
 from workwell_tui.screens.assessment_saving import DraftSavingScreen
 from workwell_tui.screens.assessment_summary import summary_widgets
 from workwell_tui.widgets.question_field import QuestionField
@@ -32,6 +33,8 @@ class StepPagesScreen(DraftSavingScreen):
         self.pages: dict[StepKey, Vertical] = {}
         self.page_fields: dict[StepKey, dict[str, QuestionField]] = {}
         self._showing = asyncio.Lock()
+        # The answers as they were before the last removal, for ctrl+z while on this step.
+        self.undo_answers: dict[str, Answer] | None = None
 
     async def show_step(self, step: Step, focus_key: str | None = None) -> None:
         """Replace the form with `step`'s questions (or the summary)."""
@@ -48,6 +51,7 @@ class StepPagesScreen(DraftSavingScreen):
                 await page.remove()
             page = await self._build_page(step, form)
         self.step = step  # only now: keys until here still belong to the step on screen
+        self.undo_answers = None  # leaving a step keeps its removals
         self.refresh_bindings()
         for other in self.pages.values():
             other.display = other is page
@@ -139,7 +143,7 @@ class StepPagesScreen(DraftSavingScreen):
         legend = self.query_one("#legend", Static)
         legend.display = bool(problems)
         count = len(problems)
-        legend.update(f"{count} thing{'s' if count != 1 else ''} to put right before going on")
+        legend.update(f"{plural(count, 'thing')} to put right before going on")
 
     def _prefill_signposting(self) -> None:
         eligibility = eligibility_of(self.answers, clock.today())

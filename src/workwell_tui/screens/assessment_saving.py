@@ -18,7 +18,7 @@ from textual.widgets import Static
 from workwell_tui.domain.assessment_flow import first_step, step_number
 from workwell_tui.domain.assessment_steps import Step
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.domain.questions import Answer
+from workwell_tui.domain.questions import Answer, is_blank
 
 if TYPE_CHECKING:
     from workwell_tui.app import WorkwellApp
@@ -39,6 +39,7 @@ class DraftSavingScreen(Screen[None]):
         self._queued = 0
         self._written = 0
         self._last_written: tuple[int, dict[str, Any]] | None = None
+        self._discarded = False
 
     @property
     def workwell(self) -> WorkwellApp:
@@ -76,6 +77,8 @@ class DraftSavingScreen(Screen[None]):
         store = self.workwell.store
         assert store is not None and self.assessment_id is not None
         with self._write_lock:
+            if self._discarded:
+                return None, ""  # a save queued before the empty draft was thrown away
             if sequence <= self._written or (step, answers) == self._last_written:
                 return None, ""
             try:
@@ -106,6 +109,26 @@ class DraftSavingScreen(Screen[None]):
             self._save_failed(problem)
         elif saved is not None:
             self._show_saved(saved)
+
+    def discard_if_untouched(self) -> bool:
+        """Throw the draft away when nothing has been answered; True if it went.
+
+        Opening the review measures and leaving at once must not leave a "draft saved" flag
+        on the caseload for a draft that holds nothing.
+        """
+        if self.assessment_id is None or any(not is_blank(v) for v in self.answers.values()):
+            return False
+        store = self.workwell.store
+        assert store is not None
+        with self._write_lock:
+            try:
+                gone = store.discard_untouched_draft(self.assessment_id)
+            except Exception:  # keeping an empty draft is harmless; say nothing
+                return False
+            self._discarded = gone
+        if gone:
+            self.finishing = True  # nothing more to save
+        return gone
 
     def on_unmount(self) -> None:
         """Leaving by any route (even quitting the app) writes what is on screen."""

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
 from workwell_tui import clock
@@ -60,6 +61,8 @@ class CaseloadScreen(Screen[None]):
         self._rows_read = False
         self._had_rows = False
         self._table: CaseloadTable | None = None  # mounted just after the first frame
+        # Where the coach was before a filter list opened: picking returns there.
+        self._before_filter: Widget | None = None
 
     @property
     def workwell(self) -> WorkwellApp:
@@ -108,6 +111,8 @@ class CaseloadScreen(Screen[None]):
             ),
             before="#count",
         )
+        for select in self.query("#filters Select").results(Select):
+            self.watch(select, "expanded", self._filter_closed, init=False)
         self._table = CaseloadTable(id="caseload")
         self.mount(self._table, Footer(compact=True))
         if self._rows_read:
@@ -150,7 +155,8 @@ class CaseloadScreen(Screen[None]):
         self.table.empty_message = (
             "No one matches. Esc clears the search."
             if self.all_rows
-            else "No participants yet. Press n to add the first referral."
+            # ctrl+n, not n: with the cursor in the find box, n is a letter of a name.
+            else "No participants yet. Press ctrl+n to add the first referral."
         )
         self.refilter(keep=keep)
 
@@ -251,7 +257,23 @@ class CaseloadScreen(Screen[None]):
 
     def on_descendant_focus(self) -> None:
         """The keys on offer depend on where the cursor is."""
+        focused = self.focused
+        if focused is not None and not self._in_filter(focused):
+            self._before_filter = focused
         self.refresh_bindings()
+
+    def _in_filter(self, widget: Widget) -> bool:
+        return any(isinstance(node, Select) for node in widget.ancestors_with_self)
+
+    def _filter_closed(self, expanded: bool) -> None:
+        """A stage or district list closed (picked or not): back to where the coach was."""
+        if expanded:
+            return
+        back = self._before_filter
+        if back is None or not back.is_attached:
+            back = self.query_one("#find", Input)
+        # After the Select's own focus() (which runs later, on the message queue).
+        self.call_after_refresh(back.focus)
 
     def action_new_referral(self) -> None:
         """Open the referral form for a new participant."""
@@ -266,12 +288,19 @@ class CaseloadScreen(Screen[None]):
         select.expanded = True
 
     def action_sort(self, step: int) -> None:
-        """Sort by the next (or previous) column; next action is the first."""
-        from workwell_tui.widgets.caseload_table import COLUMNS
+        """Sort by the next (or previous) column on screen; next action is the first."""
+        from workwell_tui.widgets.caseload_table import COLUMNS, layout
 
         order = ("next_action", *(column.key for column in COLUMNS))
+        # A column too wide for this screen is hidden; sorting by it would show no ▲.
+        width = (self.table if self.has_table else self).size.width
+        shown = {"next_action", *(column.key for column, _ in layout(width))}
         index = order.index(self.sort_key)
-        self.sort_key = order[(index + step) % len(order)]
+        for _ in order:
+            index = (index + step) % len(order)
+            if order[index] in shown:
+                break
+        self.sort_key = order[index]
         self.sort_reverse = False
         self._resort()
         self.notify(f"Sorted by {self.sort_label}", timeout=2)

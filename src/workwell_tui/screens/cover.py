@@ -8,6 +8,7 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Static
 
+from workwell_tui.domain.words import plural
 from workwell_tui.styles import style
 
 
@@ -46,8 +47,8 @@ class LockScreen(Screen[None]):
         with Middle(), Center():
             yield Static("WorkWell · locked", id="cover-title")
             yield Static(
-                f"Locked after {self.minutes} idle minutes. Nothing typed has been lost.\n"
-                "Press Enter to unlock.",
+                f"Locked after {plural(self.minutes, 'idle minute')}. "
+                "Nothing typed has been lost.\nPress Enter to unlock.",
                 id="cover-hint",
             )
 

@@ -73,13 +73,19 @@ class ParticipantScreen(Screen[None]):
         assert app.store is not None
         participant = app.store.participant(self.participant_id)
         draft = app.store.assessment_draft(self.participant_id)
-        self.app.call_from_thread(self.show, participant, draft)
+        assessed = app.store.assessed(self.participant_id)
+        self.app.call_from_thread(self.show, participant, draft, assessed)
 
     def on_screen_resume(self) -> None:
         """Shown (first time, or back from the assessment): read the record in the background."""
         self.load()
 
-    def show(self, person: ParticipantRecord | None, draft: DraftAssessment | None = None) -> None:
+    def show(
+        self,
+        person: ParticipantRecord | None,
+        draft: DraftAssessment | None = None,
+        assessed: bool = False,
+    ) -> None:
         """Fill the panels from the record."""
         if person is None:
             self.query_one("#person", Static).update("This participant is no longer here.")
@@ -87,7 +93,7 @@ class ParticipantScreen(Screen[None]):
         self.stage = person.stage
         self.draft = draft
         self.refresh_bindings()
-        self._show_assessment(person, draft)
+        self._show_assessment(person, draft, assessed)
         today = clock.today()
         name = f"{person.first_name} {person.last_name}"
         if person.preferred_name:
@@ -143,7 +149,9 @@ class ParticipantScreen(Screen[None]):
             ],
         )
 
-    def _show_assessment(self, person: ParticipantRecord, draft: DraftAssessment | None) -> None:
+    def _show_assessment(
+        self, person: ParticipantRecord, draft: DraftAssessment | None, assessed: bool
+    ) -> None:
         panel = self.query_one("#assessment", Static)
         panel.border_title = "Assessment"
         if draft is not None:
@@ -156,8 +164,13 @@ class ParticipantScreen(Screen[None]):
             panel.update("Not assessed yet: press a to start the assessment")
         elif person.stage == Stage.ON_PLAN.value:
             panel.update("Assessed. Press m to take the measures again at a review.")
-        else:
+        elif assessed:
             panel.update("Assessed.")
+        elif person.stage == Stage.SIGNPOSTED.value:
+            # Signposted from the referral form (under 16): no assessment was ever done.
+            panel.update("Not assessed: signposted at referral.")
+        else:
+            panel.update("Not assessed.")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the assessment keys only where they apply."""

@@ -20,9 +20,11 @@ from workwell_tui.domain.dates import parse_uk_date, uk_short
 from workwell_tui.domain.eligibility_age import age_on
 from workwell_tui.domain.enums import ReferralSource, WorkSituation
 from workwell_tui.domain.referral import MINIMUM_AGE, ReferralCheck, check_referral
+from workwell_tui.domain.words import plural
 from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
+from workwell_tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from workwell_tui.app import WorkwellApp
@@ -77,10 +79,6 @@ class ReferralFormScreen(Screen[None]):
                 Input(placeholder="dd/mm/yyyy", compact=True, id="date_of_birth"),
                 required=True,
             )
-            yield FormField(
-                "Under 16",
-                Checkbox("Record as not eligible and signpost", compact=True, id="record_under_16"),
-            )
             yield FormField("Phone", Input(placeholder="07700 900123", compact=True, id="phone"))
             yield FormField("Email", Input(compact=True, id="email"))
             yield FormField("Postcode", Input(placeholder="PR1 2AB", compact=True, id="postcode"))
@@ -126,13 +124,20 @@ class ReferralFormScreen(Screen[None]):
             yield FormField("Employer", Input(compact=True, id="employer_name"))
             yield FormField(
                 "Consent",
-                Checkbox(
+                TickBox(
                     "They agree to WorkWell keeping these details",
                     compact=True,
                     id="consent_processing",
                 ),
                 required=True,
                 hint="Taking part is voluntary. Ask before saving.",
+            )
+            # Last, out of the typing path: a Tab after the date of birth must not land on
+            # it, or the space in a phone number typed next would tick it.
+            yield FormField(
+                "Under 16",
+                TickBox("Record as not eligible and signpost", compact=True, id="record_under_16"),
+                hint="WorkWell is for people aged 16 and over.",
             )
         yield Footer(compact=True)
 
@@ -161,9 +166,7 @@ class ReferralFormScreen(Screen[None]):
         self.query_one("#field-record_under_16").display = result.under_16
         count = len(result.errors)
         legend = self.query_one("#legend", Static)
-        legend.update(
-            f"{count} thing{'s' if count != 1 else ''} to put right" if count else "* needed"
-        )
+        legend.update(f"{plural(count, 'thing')} to put right" if count else "* needed")
         legend.set_class(bool(count), "-problems")
         for field in self.query(FormField):
             name = field.id.removeprefix("field-") if field.id else ""
@@ -178,7 +181,11 @@ class ReferralFormScreen(Screen[None]):
         except ValueError:
             return ""
         age = age_on(born, clock.today())
-        return f"Aged {age}" if age >= MINIMUM_AGE and born <= clock.today() else ""
+        if born > clock.today():
+            return ""
+        if age < MINIMUM_AGE:
+            return f"Aged {age}: under 16 (the box at the end records them as not eligible)"
+        return f"Aged {age}"
 
     @on(Input.Changed)
     @on(Select.Changed)
