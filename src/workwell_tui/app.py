@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
 
+from workwell_tui.compat import CrashReportWithoutLocals
 from workwell_tui.config import Paths, Settings
 from workwell_tui.screens.caseload import CaseloadScreen
 from workwell_tui.styles import style
@@ -37,7 +38,7 @@ def _participant_commands() -> type[Provider]:
     return ParticipantCommands
 
 
-class WorkwellApp(App[None]):
+class WorkwellApp(CrashReportWithoutLocals):
     """WorkWell coach."""
 
     TITLE = "WorkWell"
@@ -56,45 +57,17 @@ class WorkwellApp(App[None]):
         self.settings = settings
         self.store: Store | None = store
         self.caseload_rows: list[CaseloadRow] = []
-        self._last_input = time.monotonic()
+        self.last_input_at = time.monotonic()
         for theme in THEMES:
             self.register_theme(theme)
-        self._choose_first_theme(settings.theme)
-
-    def _choose_first_theme(self, name: str) -> None:
-        """Start in the chosen colours without styling everything twice.
-
-        Setting `theme` here would parse the whole stylesheet again just after start (about
-        10 ms before the first frame). Nothing is styled yet, so this does what Textual's
-        theme watcher does, minus that second parse; later changes go through `theme`.
-        """
-        self.set_reactive(WorkwellApp.theme, name)
-        theme = self.current_theme
-        classes = {old: False for old in self.classes if old.startswith("-theme-")}
-        classes[f"-theme-{theme.name}"] = True
-        classes["-dark-mode"] = theme.dark
-        classes["-light-mode"] = not theme.dark
-        self.update_classes(classes, update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
-        self.stylesheet.set_variables(self.get_css_variables())
+        self.theme = settings.theme
 
     def on_mount(self) -> None:
         """Show the caseload straight away; the database opens behind it."""
         # Paint the first frame before the worker starts competing for the interpreter.
         self.call_after_refresh(self.load_caseload)
         if self.settings.idle_lock_minutes:
-            self.set_interval(IDLE_CHECK_SECONDS, self._check_idle)
-
-    def _fatal_error(self) -> None:
-        """Report a crash without local variables: they could hold what a participant said."""
-        import rich
-        from rich.segment import Segments
-        from rich.traceback import Traceback
-
-        self.bell()
-        report = Traceback(show_locals=False, width=None, suppress=[rich])
-        self._exit_renderables.append(Segments(self.console.render(report, self.console.options)))
-        self._close_messages_no_wait()
+            self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A steady text cursor: calmer beside a participant, and easier for some to follow."""
@@ -149,13 +122,13 @@ class WorkwellApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown):
-            self._last_input = time.monotonic()
+            self.last_input_at = time.monotonic()
         await super().on_event(event)
 
-    def _check_idle(self) -> None:
+    def lock_if_idle(self) -> None:
         from workwell_tui.screens.cover import LockScreen
 
-        idle_minutes = (time.monotonic() - self._last_input) / 60
+        idle_minutes = (time.monotonic() - self.last_input_at) / 60
         if idle_minutes >= self.settings.idle_lock_minutes and not self._covered():
             self.push_screen(LockScreen(self.settings.idle_lock_minutes))
 

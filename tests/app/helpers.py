@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from rich.cells import cell_len
 from textual.app import App
@@ -48,3 +49,17 @@ def svg_text(picture: str) -> str:
         column = round(float(x) / SVG_CELL_WIDTH)
         lines[int(line)] = so_far + " " * max(0, column - cell_len(so_far)) + shown
     return "\n".join(lines.get(number, "").rstrip() for number in range(max(lines, default=-1) + 1))
+
+
+def record_notifications(app: App[object]) -> list[str]:
+    """Every message the app shows as a notification from now on (toasts are not in a
+    screenshot taken by a test, and Textual keeps its own list private)."""
+    messages: list[str] = []
+    show = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        messages.append(message)
+        show(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return messages

@@ -27,7 +27,7 @@ from workwell_tui.screens.risk import RiskScreen
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.question_field import QuestionField, control_id
 
-from .helpers import screen_text
+from .helpers import record_notifications, screen_text
 from .wizard import (
     answer,
     eligible_first_step,
@@ -103,9 +103,7 @@ async def test_full_eligible_run(app: WorkwellApp, store: Store, people: dict[st
                 break
             await pilot.pause(0.02)
         await settle(pilot)
-        assert isinstance(pilot.app.screen, ParticipantScreen), [
-            n.message for n in pilot.app._notifications
-        ]
+        assert isinstance(pilot.app.screen, ParticipantScreen), screen_text(pilot.app)
 
     with Session(store.engine) as session:
         person = session.get(Participant, people["jordan"].id)
@@ -222,6 +220,7 @@ async def test_a_step_with_problems_stays_and_keeps_what_was_typed(
 async def test_skip_logic_hides_and_drops_answers(
     app: WorkwellApp, store: Store, people: dict[str, Any]
 ) -> None:
+    notes = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await start_assessment(pilot, "WW-000003")
         await eligible_first_step(pilot)
@@ -246,7 +245,7 @@ async def test_skip_logic_hides_and_drops_answers(
         await pilot.pause()
         assert not screen.fields["fit_note_ends"].display
         assert "fit_note_ends" not in screen.answers
-        assert any("removed: Fit note ends" in n.message for n in pilot.app._notifications)
+        assert any("removed: Fit note ends" in message for message in notes)
         await settle(pilot)
         draft = saved_draft(store, people["jordan"])
         assert "fit_note_ends" not in draft.answers and draft.answers["fit_note"] == "none"

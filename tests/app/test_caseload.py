@@ -164,8 +164,8 @@ async def test_idle_lock_covers_and_enter_returns(app: WorkwellApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_caseload(pilot)
         await pilot.press(*"pat")
-        app._last_input -= app.settings.idle_lock_minutes * 60 + 1
-        app._check_idle()
+        app.last_input_at -= app.settings.idle_lock_minutes * 60 + 1
+        app.lock_if_idle()
         await pilot.pause()
         assert isinstance(app.screen, LockScreen)
         assert "Patel" not in screen_text(app)

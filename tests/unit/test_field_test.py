@@ -149,11 +149,13 @@ def test_a_closed_pipe_ends_quietly(
 def test_only_an_untouched_draft_is_discarded(db_url: str) -> None:
     store = Store.open(resolve_paths(database_url=db_url), Settings())
     try:
-        with store.session() as session:
+        with store.unit_of_work() as session:
             person = session.exec(select(Participant)).one()
             review = start_assessment(session, person.id, AssessmentKind.REVIEW, "c", NOW.date())
+        with store.unit_of_work() as session:
             assert discard_untouched(session, review.id, "c")
-            assert store.assessment_draft(person.id) is None
+        assert store.assessment_draft(person.id) is None
+        with store.unit_of_work() as session:
             again = start_assessment(session, person.id, AssessmentKind.REVIEW, "c", NOW.date())
         store.save_assessment(again.id, 0, {"confidence": 4})
         assert not store.discard_untouched_draft(again.id)

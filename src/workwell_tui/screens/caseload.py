@@ -61,6 +61,9 @@ class CaseloadScreen(Screen[None]):
         self._rows_read = False
         self._had_rows = False
         self._table: CaseloadTable | None = None  # mounted just after the first frame
+        # Made here, not looked up: check_action runs while the footer composes and during
+        # teardown, when a DOM query can find nothing (the cause of a flaky start-up test).
+        self.find_box = Input(placeholder="Name or WW-ref", compact=True, id="find")
         # Where the coach was before a filter list opened: picking returns there.
         self._before_filter: Widget | None = None
 
@@ -74,7 +77,7 @@ class CaseloadScreen(Screen[None]):
         settings = self.workwell.settings
         yield Masthead(f"WorkWell · {settings.area}", id="masthead")
         with Horizontal(id="filters"):
-            yield Input(placeholder="Name or WW-ref", compact=True, id="find")
+            yield self.find_box
             yield Static("", id="count")
 
     def on_mount(self) -> None:
@@ -84,7 +87,7 @@ class CaseloadScreen(Screen[None]):
         self.call_after_refresh(self._mount_second)
         # Watching the value (not waiting for Input.Changed) puts the typed letter and the
         # narrowed rows in the same frame.
-        self.watch(self.query_one("#find", Input), "value", self._find_changed, init=False)
+        self.watch(self.find_box, "value", self._find_changed, init=False)
 
     def _mount_second(self) -> None:
         # The first frame comes sooner without these; they arrive a moment later.
@@ -167,7 +170,7 @@ class CaseloadScreen(Screen[None]):
 
         if not self.has_table:
             return
-        text = self.query_one("#find", Input).value.strip().lower()
+        text = self.find_box.value.strip().lower()
         stage_value = self._chosen("#stage")
         stage = Stage(stage_value) if stage_value is not None else None
         district = self._chosen("#district")
@@ -211,7 +214,7 @@ class CaseloadScreen(Screen[None]):
 
     def action_back_to_find(self) -> None:
         """From the rows back to the find box, keeping the search."""
-        self.query_one("#find", Input).focus()
+        self.find_box.focus()
 
     def action_to_rows(self) -> None:
         """From the find box down into the rows."""
@@ -219,7 +222,7 @@ class CaseloadScreen(Screen[None]):
 
     def action_clear_find(self) -> None:
         """Clear the search and put the cursor back in the find box."""
-        find = self.query_one("#find", Input)
+        find = self.find_box
         find.value = ""
         find.focus()
 
@@ -230,7 +233,7 @@ class CaseloadScreen(Screen[None]):
         Clear stays on offer while the box is empty, so the footer holds still as the coach
         starts typing and clears (Textual rebuilds a footer that changes).
         """
-        find = self.query_one("#find", Input)
+        find = self.find_box
         if action == "clear_find":
             return self.focused is find
         if action in ("to_rows", "open_row"):
@@ -253,7 +256,7 @@ class CaseloadScreen(Screen[None]):
 
     def action_find(self) -> None:
         """Put the cursor in the find box."""
-        self.query_one("#find", Input).focus()
+        self.find_box.focus()
 
     def on_descendant_focus(self) -> None:
         """The keys on offer depend on where the cursor is."""
@@ -271,7 +274,7 @@ class CaseloadScreen(Screen[None]):
             return
         back = self._before_filter
         if back is None or not back.is_attached:
-            back = self.query_one("#find", Input)
+            back = self.find_box
         # After the Select's own focus() (which runs later, on the message queue).
         self.call_after_refresh(back.focus)
 
