@@ -137,7 +137,12 @@ class Store:
 
         with self.session() as session:
             return assessments.start_assessment(
-                session, participant_id, kind, self.actor, clock.today()
+                session,
+                participant_id,
+                kind,
+                self.actor,
+                clock.today(),
+                self.settings.eligibility_rule,
             )
 
     def save_assessment(

@@ -10,12 +10,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workwell_tui.domain.area_rules import RULE_LOCAL_TO, RULE_OUT_OF_WORK, OutOfWork
 from workwell_tui.domain.enums import WorkSituation
 from workwell_tui.domain.measures import CONFIDENCE, QUESTIONNAIRES, SELF_RATED_HEALTH
 from workwell_tui.domain.needs import BARRIERS, NEEDS_DOMAINS, SEVERITY_LABELS
 from workwell_tui.domain.questions import YES, YES_NO_OPTIONS, Answers, Kind, Question
 
 IN_WORK = (WorkSituation.OFF_SICK.value, WorkSituation.STRUGGLING.value)
+IN_CRISIS = "in_crisis"
+CRISIS_ACTION = "crisis.action"
+OUT_OF_WORK_FOR_HEALTH = "out_of_work_for_health"
+LOCAL = "lives_or_gp_locally"
 OUT_OF_WORK = (WorkSituation.OUT_OF_WORK_SHORT.value, WorkSituation.OUT_OF_WORK_LONG.value)
 
 FIT_NOTE_OPTIONS = (
@@ -27,13 +32,17 @@ FIT_NOTE_ADVICE_OPTIONS = (
     ("phased_return", "phased return"),
     ("altered_hours", "altered hours"),
     ("amended_duties", "amended duties"),
-    ("workplace_adaptations", "adaptations"),
+    ("workplace_adaptations", "workplace adaptations"),
 )
+# Neurodevelopmental conditions (autism, ADHD) and learning disabilities are their own kinds:
+# 4% and 2% of WorkWell pilot participants, and they call for different adjustments.
 CONDITION_TYPES = (
     ("musculoskeletal", "musculoskeletal"),
     ("mental_health", "mental health"),
     ("long_term", "long-term condition"),
     ("neurological", "neurological"),
+    ("neurodevelopmental", "neurodevelopmental (autism, ADHD)"),
+    ("learning_disability", "learning disability"),
     ("other", "other"),
 )
 TIME_IN_JOB = (
@@ -89,6 +98,29 @@ def _out_of_work(answers: Answers) -> bool:
     return answers.get("work_situation") in OUT_OF_WORK
 
 
+def _out_of_work_for_health(answers: Answers) -> bool:
+    # Asked only where the area takes people out of work because of health (North Central London).
+    return _out_of_work(answers) and (
+        answers.get(RULE_OUT_OF_WORK) == OutOfWork.BECAUSE_OF_HEALTH.value
+    )
+
+
+def _asks_local(answers: Answers) -> bool:
+    local_to = answers.get(RULE_LOCAL_TO)
+    return isinstance(local_to, str) and bool(local_to.strip())
+
+
+def _recorded_or(key: str, opens: Callable[[Answers], bool]) -> Callable[[Answers], bool]:
+    """A safeguarding record shows while the answer that opened it stands, and ever after:
+    once written it is never hidden or dropped (DESIGN.md, "never deleted by later answers")."""
+
+    def check(answers: Answers) -> bool:
+        value = answers.get(key)
+        return opens(answers) or (isinstance(value, str) and bool(value.strip()))
+
+    return check
+
+
 def _employer_contact(answers: Answers) -> bool:
     return _in_work(answers) and answers.get("consent_contact_employer") == YES
 
@@ -131,18 +163,33 @@ ELIGIBILITY = Step(
             required=True,
             options=WORK_SITUATIONS,
             stacked=True,
+            hint="Agency and zero-hours work count as in work",
+        ),
+        _yes_no(
+            OUT_OF_WORK_FOR_HEALTH,
+            "Out of work because of health",
+            when=_out_of_work_for_health,
+        ),
+        _yes_no(
+            LOCAL,
+            "Lives or has a GP here",
+            hint="Lives in, or is registered with a GP in, {local_to}",
+            when=_asks_local,
         ),
         _yes_no(
             "health_affects_work",
             "Health affects work",
             hint="A health condition or disability that affects their work",
         ),
+        # Being under a specialist team is not itself a reason to turn someone away (someone
+        # with MS under neurology follow-up can use WorkWell); the test is whether a
+        # light-touch work and health service can meet their needs safely.
         _yes_no(
             "complex_needs",
             "Complex needs",
-            hint="Under a specialist team for a severe condition, in crisis, or needs more "
-            "than a 12-week light-touch service",
+            hint="Health needs a light-touch work and health service cannot meet safely now",
         ),
+        _yes_no(IN_CRISIS, "In crisis now", when=_is("complex_needs", YES)),
         Question(
             "complex_needs_reason",
             "Why (complex needs)",
@@ -150,9 +197,26 @@ ELIGIBILITY = Step(
             required=True,
             when=_is("complex_needs", YES),
         ),
+        Question(
+            CRISIS_ACTION,
+            "What I did (crisis)",
+            Kind.NOTE,
+            required=True,
+            stacked=True,
+            hint="Crisis contacts shared, who was told",
+            when=_recorded_or(CRISIS_ACTION, _is(IN_CRISIS, YES)),
+            kept=True,
+        ),
         _yes_no("wants_work", "Wants to work"),
         _yes_no("agrees_to_take_part", "Agrees to take part", hint="Taking part is voluntary"),
-        _yes_no("consent_processing", "Keep their details", heading="Consent"),
+        # Keeping details rests on the service's privacy notice (its lawful basis), which the
+        # coach explains; it is not a blanket consent.
+        _yes_no(
+            "consent_processing",
+            "Privacy notice explained",
+            heading="Consent",
+            hint="How the service keeps their details, as its privacy notice says",
+        ),
         _yes_no("consent_share_gp", "Share with their GP"),
         _yes_no("consent_contact_employer", "Contact their employer", when=_in_work),
         _yes_no(
@@ -186,6 +250,7 @@ WORK = Step(
             Kind.CHOICE,
             required=True,
             options=FIT_NOTE_OPTIONS,
+            hint="From a GP, nurse, occupational therapist, pharmacist or physiotherapist",
             when=_in_work,
         ),
         Question(
@@ -285,12 +350,27 @@ def item_key(instrument_key: str, number: int) -> str:
 RISK_ACTION = "phq9.risk_action"
 
 
+def _phq9_risk(answers: Answers) -> bool:
+    item_9 = answers.get(item_key("phq9", 9))
+    return (
+        answers.get(taking("phq9")) == YES
+        and isinstance(item_9, int)
+        and not isinstance(item_9, bool)
+        and item_9 != 0
+    )
+
+
 def _measures_questions() -> tuple[Question, ...]:
     questions: list[Question] = []
     for spec in QUESTIONNAIRES:
         take = taking(spec.key)
         questions.append(
-            _yes_no(take, f"Take the {spec.title} now", heading=spec.title, hint=spec.stem)
+            _yes_no(
+                take,
+                f"Take the {spec.title} now",
+                heading=spec.title,
+                hint=f"{spec.stem}\n{spec.attribution}",
+            )
         )
         options = tuple((str(value), label) for value, label in spec.options)
         high = max(value for value, _ in spec.options)
@@ -317,11 +397,8 @@ def _measures_questions() -> tuple[Question, ...]:
                     required=True,
                     stacked=True,
                     hint="Crisis contacts shared, safety plan, who was told",
-                    when=lambda answers: (
-                        answers.get(taking("phq9")) == YES
-                        and isinstance(answers.get(item_key("phq9", 9)), int)
-                        and answers.get(item_key("phq9", 9)) != 0
-                    ),
+                    when=_recorded_or(RISK_ACTION, _phq9_risk),
+                    kept=True,
                 )
             )
     for index, spec in enumerate((CONFIDENCE, SELF_RATED_HEALTH)):

@@ -84,8 +84,9 @@ class ReferralFormScreen(Screen[None]):
             yield FormField("Phone", Input(placeholder="07700 900123", compact=True, id="phone"))
             yield FormField("Email", Input(compact=True, id="email"))
             yield FormField("Postcode", Input(placeholder="PR1 2AB", compact=True, id="postcode"))
+            # Where WorkWell is delivered for them, not where they live.
             yield FormField(
-                "District",
+                "Delivery district",
                 Select(
                     [(d, d) for d in settings.districts],
                     prompt="Choose…",
@@ -126,13 +127,15 @@ class ReferralFormScreen(Screen[None]):
             yield FormField("Employer", Input(compact=True, id="employer_name"))
             yield FormField(
                 "Consent",
+                # Keeping details rests on the privacy notice (an area setting), not on a
+                # blanket consent; taking part itself is voluntary.
                 Checkbox(
-                    "They agree to WorkWell keeping these details",
+                    "Privacy notice explained; they are happy to go on",
                     compact=True,
                     id="consent_processing",
                 ),
                 required=True,
-                hint="Taking part is voluntary. Ask before saving.",
+                hint=f"Taking part is voluntary. {settings.privacy_notice}",
             )
         yield Footer(compact=True)
 
