@@ -60,7 +60,7 @@ class AreaRules:
 
 
 class RuleProblem(ValueError):
-    """One wrong key in the rule table: `where` is its path, such as ("areas", "X", "minimum_age")."""
+    """One wrong key in the rule table; `where` is its path, such as ("default", "minimum_age")."""
 
     def __init__(self, where: tuple[str, ...], problem: str) -> None:
         super().__init__(problem)
@@ -95,7 +95,7 @@ def _rule(table: Any, where: tuple[str, ...], area: str) -> AreaRule:
 
 
 def parse_area_rules(raw: Mapping[str, Any]) -> AreaRules:
-    """Check a parsed rule table (`[default]` and `[areas."Name"]`); RuleProblem says what is off."""
+    """Check a parsed rule table (`[default]`, `[areas."Name"]`); RuleProblem says what is off."""
     for key in raw:
         if key not in ("default", "areas"):
             raise RuleProblem((key,), f"unknown table '{key}'; use [default] or [areas.\"Name\"]")
@@ -137,6 +137,8 @@ def rule_of(answers: Answers) -> AreaRule:
     return AreaRule(
         area=area if isinstance(area, str) else "",
         minimum_age=age if isinstance(age, int) and not isinstance(age, bool) else 16,
-        out_of_work=OutOfWork(out) if out in {c.value for c in OutOfWork} else OutOfWork.UNDER_6_MONTHS,
+        out_of_work=OutOfWork(out)
+        if out in {c.value for c in OutOfWork}
+        else OutOfWork.UNDER_6_MONTHS,
         local_to=local if isinstance(local, str) else "",
     )

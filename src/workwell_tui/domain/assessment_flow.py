@@ -136,8 +136,8 @@ def step_problems(step: Step, answers: Answers, today: date) -> dict[str, str]:
     """What must be put right before leaving `step` forward, by answer key.
 
     On the first step, once the person is clearly not eligible only what has been typed (and
-    the reason for complex needs) is checked: the coach should not have to finish the
-    consent questions to signpost someone elsewhere.
+    the reason for complex needs, and any safeguarding record) is checked: the coach should not
+    have to finish the consent questions to signpost someone elsewhere.
     """
     lenient = step.key is StepKey.ELIGIBILITY and (
         eligibility_of(answers, today).outcome is Outcome.NOT_ELIGIBLE
@@ -145,7 +145,13 @@ def step_problems(step: Step, answers: Answers, today: date) -> dict[str, str]:
     problems: dict[str, str] = {}
     for question in visible_questions(step, answers):
         value = answers.get(question.key)
-        if lenient and is_blank(value) and question.key != "complex_needs_reason":
+        # A safeguarding record is asked for even when the person is clearly not eligible.
+        if (
+            lenient
+            and is_blank(value)
+            and question.key != "complex_needs_reason"
+            and not question.kept
+        ):
             continue
         problem = check_answer(question, value, today)
         if problem is None and question.key == "out_of_work_since":

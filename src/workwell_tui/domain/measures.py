@@ -211,6 +211,7 @@ def crisis_contacts(under_18: bool) -> tuple[tuple[str, str], ...]:
     emergency = (first[0], "999 or go to A&E if life is at risk")
     return (emergency, *rest, *((CHILDLINE,) if under_18 else ()))
 
+
 _PHQ9_SELF_HARM_ITEM = 9
 
 
