@@ -89,3 +89,15 @@ async def test_out_of_work_since_over_6_months_is_flagged_beside_the_field(
         assert wizard(pilot).step.key is WORK.key
         text = screen_text(pilot.app)
         assert "More than 6 months ago, but the work situation says under 6 months" in text
+
+
+async def test_referral_form_words_the_district_and_the_privacy_notice(app: WorkwellApp) -> None:
+    from .test_referral_form import open_form
+
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_form(pilot)
+        text = " ".join(screen_text(pilot.app).split())
+        assert "The delivery district that will support them" in text
+        assert "Taking part is voluntary." in text
+        assert "as the service's privacy notice explains" in text
+        assert "They agree to WorkWell keeping these details" not in text

@@ -86,7 +86,7 @@ class ReferralFormScreen(Screen[None]):
             yield FormField("Postcode", Input(placeholder="PR1 2AB", compact=True, id="postcode"))
             # Where WorkWell is delivered for them, not where they live.
             yield FormField(
-                "Delivery district",
+                "District",
                 Select(
                     [(d, d) for d in settings.districts],
                     prompt="Choose…",
@@ -94,6 +94,7 @@ class ReferralFormScreen(Screen[None]):
                     id="district",
                 ),
                 required=True,
+                hint="The delivery district that will support them",
             )
             yield FormField(
                 "Referred by",
