@@ -6,58 +6,88 @@ all agree on what applies. Answer keys are stable: they are what a saved draft h
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from workwell_tui.domain.area_rules import RULE_LOCAL_TO, RULE_OUT_OF_WORK, OutOfWork
+from workwell_tui.domain.assessment_options import (
+    CONDITION_TYPES as CONDITION_TYPES,
+)
+from workwell_tui.domain.assessment_options import (
+    CRISIS_ACTION as CRISIS_ACTION,
+)
+from workwell_tui.domain.assessment_options import (
+    FIT_NOTE_ADVICE_OPTIONS as FIT_NOTE_ADVICE_OPTIONS,
+)
+from workwell_tui.domain.assessment_options import (
+    FIT_NOTE_OPTIONS as FIT_NOTE_OPTIONS,
+)
+from workwell_tui.domain.assessment_options import (
+    IN_CRISIS as IN_CRISIS,
+)
+from workwell_tui.domain.assessment_options import (
+    IN_WORK as IN_WORK,
+)
+from workwell_tui.domain.assessment_options import (
+    LOCAL as LOCAL,
+)
+from workwell_tui.domain.assessment_options import (
+    MAX_PRIORITIES as MAX_PRIORITIES,
+)
+from workwell_tui.domain.assessment_options import (
+    OUT_OF_WORK as OUT_OF_WORK,
+)
+from workwell_tui.domain.assessment_options import (
+    OUT_OF_WORK_FOR_HEALTH as OUT_OF_WORK_FOR_HEALTH,
+)
+from workwell_tui.domain.assessment_options import (
+    RISK_ACTION as RISK_ACTION,
+)
+from workwell_tui.domain.assessment_options import (
+    SEVERITY_OPTIONS as SEVERITY_OPTIONS,
+)
+from workwell_tui.domain.assessment_options import (
+    TIME_IN_JOB as TIME_IN_JOB,
+)
+from workwell_tui.domain.assessment_options import (
+    WORK_SITUATIONS as WORK_SITUATIONS,
+)
+from workwell_tui.domain.assessment_options import (
+    answer_is as _is,
+)
+from workwell_tui.domain.assessment_options import (
+    asks_local as _asks_local,
+)
+from workwell_tui.domain.assessment_options import (
+    employer_contact as _employer_contact,
+)
+from workwell_tui.domain.assessment_options import (
+    in_work as _in_work,
+)
+from workwell_tui.domain.assessment_options import (
+    item_key as item_key,
+)
+from workwell_tui.domain.assessment_options import (
+    out_of_work as _out_of_work,
+)
+from workwell_tui.domain.assessment_options import (
+    out_of_work_for_health as _out_of_work_for_health,
+)
+from workwell_tui.domain.assessment_options import (
+    phq9_risk_answered,
+)
+from workwell_tui.domain.assessment_options import (
+    recorded_or as _recorded_or,
+)
+from workwell_tui.domain.assessment_options import (
+    taking as taking,
+)
+from workwell_tui.domain.assessment_options import (
+    yes_no_question as _yes_no,
+)
 from workwell_tui.domain.enums import WorkSituation
 from workwell_tui.domain.measures import CONFIDENCE, QUESTIONNAIRES, SELF_RATED_HEALTH
-from workwell_tui.domain.needs import BARRIERS, NEEDS_DOMAINS, SEVERITY_LABELS
-from workwell_tui.domain.questions import YES, YES_NO_OPTIONS, Answers, Kind, Question
-
-IN_WORK = (WorkSituation.OFF_SICK.value, WorkSituation.STRUGGLING.value)
-IN_CRISIS = "in_crisis"
-CRISIS_ACTION = "crisis.action"
-OUT_OF_WORK_FOR_HEALTH = "out_of_work_for_health"
-LOCAL = "lives_or_gp_locally"
-OUT_OF_WORK = (WorkSituation.OUT_OF_WORK_SHORT.value, WorkSituation.OUT_OF_WORK_LONG.value)
-
-FIT_NOTE_OPTIONS = (
-    ("none", "none"),
-    ("not_fit", "not fit"),
-    ("may_be_fit", "may be fit"),
-)
-FIT_NOTE_ADVICE_OPTIONS = (
-    ("phased_return", "phased return"),
-    ("altered_hours", "altered hours"),
-    ("amended_duties", "amended duties"),
-    ("workplace_adaptations", "workplace adaptations"),
-)
-# Neurodevelopmental conditions (autism, ADHD) and learning disabilities are their own kinds:
-# 4% and 2% of WorkWell pilot participants, and they call for different adjustments.
-CONDITION_TYPES = (
-    ("musculoskeletal", "musculoskeletal"),
-    ("mental_health", "mental health"),
-    ("long_term", "long-term condition"),
-    ("neurological", "neurological"),
-    ("neurodevelopmental", "neurodevelopmental (autism, ADHD)"),
-    ("learning_disability", "learning disability"),
-    ("other", "other"),
-)
-TIME_IN_JOB = (
-    ("under_6_months", "under 6 months"),
-    ("6_to_12_months", "6–12 months"),
-    ("1_to_5_years", "1–5 years"),
-    ("over_5_years", "over 5 years"),
-)
-WORK_SITUATIONS = tuple(
-    (situation.value, situation.label)
-    for situation in WorkSituation
-    if situation is not WorkSituation.OTHER
-)
-SEVERITY_OPTIONS = tuple((str(value), label) for value, label in enumerate(SEVERITY_LABELS))
-MAX_PRIORITIES = 3
+from workwell_tui.domain.needs import BARRIERS, NEEDS_DOMAINS
+from workwell_tui.domain.questions import YES, Kind, Question
 
 
 class StepKey(StrEnum):
@@ -81,68 +111,6 @@ class Step:
     title: str
     questions: tuple[Question, ...]
     intro: str = ""
-
-
-def _is(key: str, *values: str) -> Callable[[Answers], bool]:
-    def check(answers: Answers) -> bool:
-        return answers.get(key) in values
-
-    return check
-
-
-def _in_work(answers: Answers) -> bool:
-    return answers.get("work_situation") in IN_WORK
-
-
-def _out_of_work(answers: Answers) -> bool:
-    return answers.get("work_situation") in OUT_OF_WORK
-
-
-def _out_of_work_for_health(answers: Answers) -> bool:
-    # Asked only where the area takes people out of work because of health (North Central London).
-    return _out_of_work(answers) and (
-        answers.get(RULE_OUT_OF_WORK) == OutOfWork.BECAUSE_OF_HEALTH.value
-    )
-
-
-def _asks_local(answers: Answers) -> bool:
-    local_to = answers.get(RULE_LOCAL_TO)
-    return isinstance(local_to, str) and bool(local_to.strip())
-
-
-def _recorded_or(key: str, opens: Callable[[Answers], bool]) -> Callable[[Answers], bool]:
-    """A safeguarding record shows while the answer that opened it stands, and ever after:
-    once written it is never hidden or dropped (DESIGN.md, "never deleted by later answers")."""
-
-    def check(answers: Answers) -> bool:
-        value = answers.get(key)
-        return opens(answers) or (isinstance(value, str) and bool(value.strip()))
-
-    return check
-
-
-def _employer_contact(answers: Answers) -> bool:
-    return _in_work(answers) and answers.get("consent_contact_employer") == YES
-
-
-def _yes_no(
-    key: str,
-    label: str,
-    *,
-    heading: str = "",
-    hint: str = "",
-    when: Callable[[Answers], bool] | None = None,
-) -> Question:
-    return Question(
-        key,
-        label,
-        Kind.YES_NO,
-        required=True,
-        options=YES_NO_OPTIONS,
-        heading=heading,
-        hint=hint,
-        when=when,
-    )
 
 
 ELIGIBILITY = Step(
@@ -337,29 +305,6 @@ NEEDS = Step(
 )
 
 
-def taking(instrument_key: str) -> str:
-    """The answer key that says whether a questionnaire is being taken."""
-    return f"{instrument_key}.take"
-
-
-def item_key(instrument_key: str, number: int) -> str:
-    """The answer key of one questionnaire item (numbered from 1)."""
-    return f"{instrument_key}.{number}"
-
-
-RISK_ACTION = "phq9.risk_action"
-
-
-def _phq9_risk(answers: Answers) -> bool:
-    item_9 = answers.get(item_key("phq9", 9))
-    return (
-        answers.get(taking("phq9")) == YES
-        and isinstance(item_9, int)
-        and not isinstance(item_9, bool)
-        and item_9 != 0
-    )
-
-
 def _measures_questions() -> tuple[Question, ...]:
     questions: list[Question] = []
     for spec in QUESTIONNAIRES:
@@ -397,7 +342,7 @@ def _measures_questions() -> tuple[Question, ...]:
                     required=True,
                     stacked=True,
                     hint="Crisis contacts shared, safety plan, who was told",
-                    when=_recorded_or(RISK_ACTION, _phq9_risk),
+                    when=_recorded_or(RISK_ACTION, phq9_risk_answered),
                     kept=True,
                 )
             )
