@@ -4,6 +4,7 @@ Settings live in `settings.toml` in the user config dir (created with commented 
 run). Paths come from platformdirs; `--data-dir` / `WORKWELL_DATA_DIR`, `--database-url` /
 `WORKWELL_DATABASE_URL` and `WORKWELL_CONFIG_DIR` override them. A bad settings file raises
 `SettingsError` naming the key and the problem; callers show it without a traceback.
+Who WorkWell is for is read from `area_rules.toml` (see `area_rules_file`) for the chosen area.
 """
 
 from __future__ import annotations
@@ -11,16 +12,22 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from workwell_tui.domain.area_rules import NATIONAL_RULE, AreaRule
 from workwell_tui.domain.areas import DEFAULT_AREA, PILOT_AREAS, default_districts
 
 APP_NAME = "workwell-tui"
 DATABASE_FILE = "workwell.sqlite3"
 DEMO_DATABASE_FILE = "demo.sqlite3"
 SETTINGS_FILE = "settings.toml"
+# Keeping a participant's details rests on the service's privacy notice (for an NHS service
+# usually "public task" under UK GDPR, not consent), so each area words its own sentence.
+DEFAULT_PRIVACY_NOTICE = (
+    "WorkWell keeps their details to give them support, as the service's privacy notice explains."
+)
 
 
 class SettingsError(Exception):
@@ -39,6 +46,15 @@ class Settings:
     no_contact_days: int = 14
     coach_name: str = ""
     theme: str = "workwell"
+    privacy_notice: str = DEFAULT_PRIVACY_NOTICE
+    # Read from area_rules.toml for `area`, not from settings.toml.
+    eligibility_rule: AreaRule = field(
+        default_factory=lambda: replace(NATIONAL_RULE, area=DEFAULT_AREA)
+    )
+
+
+# Settings that come from elsewhere than settings.toml.
+_NOT_IN_FILE = frozenset({"eligibility_rule"})
 
 
 @dataclass(frozen=True)
@@ -114,8 +130,10 @@ def ensure_private_dir(path: Path) -> None:
 DEFAULT_SETTINGS_TEXT = """\
 # workwell-tui settings. Lines starting with # are comments; remove the # to change a value.
 
-# The WorkWell pilot area (Integrated Care Board) this coach works in. One of:
+# The WorkWell area (Integrated Care Board) this coach works in. Any area name is accepted
+# (WorkWell reaches all of England from autumn 2026); the 15 pilot areas are:
 #   {areas}
+# Who is eligible in each area is in area_rules.toml (copy it here to change it).
 # area = "{area}"
 
 # The districts the area delivers through (shown in the district filter and the referral form).
@@ -138,6 +156,10 @@ DEFAULT_SETTINGS_TEXT = """\
 
 # Colours: "workwell" (calm, default) or "workwell-high-contrast".
 # theme = "workwell"
+
+# The sentence read to the participant about keeping their details (the lawful basis in
+# your service's privacy notice).
+# privacy_notice = "{privacy_notice}"
 """
 
 
@@ -148,11 +170,21 @@ def default_settings_text() -> str:
         areas="\n#   ".join(PILOT_AREAS),
         area=defaults.area,
         districts=", ".join(f'"{d}"' for d in defaults.districts),
+        privacy_notice=defaults.privacy_notice,
     )
 
 
 def load_settings(path: Path, create: bool = True) -> Settings:
-    """Read settings from `path`, writing a commented default file first if there is none."""
+    """Read settings from `path` (writing a commented default file first if there is none),
+    with the eligibility rule of the area from `area_rules.toml`."""
+    from workwell_tui.area_rules_file import load_area_rules
+
+    settings = _read_settings(path, create)
+    rule = load_area_rules(path.parent).for_area(settings.area)
+    return replace(settings, eligibility_rule=rule)
+
+
+def _read_settings(path: Path, create: bool) -> Settings:
     if not path.exists():
         if create:
             ensure_private_dir(path.parent)
@@ -210,7 +242,7 @@ def _blank_or_comment(line: str) -> bool:
 
 def parse_settings(raw: dict[str, Any], source: str = "settings") -> Settings:
     """Check every key of a parsed settings table and build `Settings`."""
-    known = set(Settings.__dataclass_fields__)
+    known = set(Settings.__dataclass_fields__) - _NOT_IN_FILE
     for key in raw:
         if key not in known:
             raise SettingsError(
@@ -222,10 +254,9 @@ def parse_settings(raw: dict[str, Any], source: str = "settings") -> Settings:
         return SettingsError(f"{source}: '{key}' {problem} (found {raw[key]!r}).")
 
     area = raw.get("area", defaults.area)
-    if area not in PILOT_AREAS:
-        raise bad(
-            "area", f'must be one of the 15 WorkWell pilot areas, for example "{DEFAULT_AREA}"'
-        )
+    if not isinstance(area, str) or not area.strip():
+        raise bad("area", f'must be an area name in quotes, for example "{DEFAULT_AREA}"')
+    area = " ".join(area.split())
     districts: tuple[str, ...] = default_districts(area)
     if "districts" in raw:
         value = raw["districts"]
@@ -261,6 +292,9 @@ def parse_settings(raw: dict[str, Any], source: str = "settings") -> Settings:
     coach = raw.get("coach_name", defaults.coach_name)
     if not isinstance(coach, str):
         raise bad("coach_name", "must be text in quotes")
+    notice = raw.get("privacy_notice", defaults.privacy_notice)
+    if not isinstance(notice, str) or not notice.strip():
+        raise bad("privacy_notice", "must be a sentence in quotes")
     theme = raw.get("theme", defaults.theme)
     if theme not in ("workwell", "workwell-high-contrast"):
         raise bad("theme", 'must be "workwell" or "workwell-high-contrast"')
@@ -273,4 +307,6 @@ def parse_settings(raw: dict[str, Any], source: str = "settings") -> Settings:
         no_contact_days=no_contact,
         coach_name=coach.strip(),
         theme=theme,
+        privacy_notice=" ".join(notice.split()),
+        eligibility_rule=replace(defaults.eligibility_rule, area=area),
     )

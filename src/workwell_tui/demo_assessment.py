@@ -81,7 +81,7 @@ Recovery after surgery; other; mobility pain activity
     Follow-up with the surgeon; Cannot drive or lift for six weeks;
 Asthma; long_term; condition activity
     Inhalers, annual asthma review; Dust and cold air at work make it worse;
-ADHD; neurological; stress coping confidence
+ADHD; neurodevelopmental; stress coping confidence
     Methylphenidate since diagnosis; Hard to focus in an open-plan office;
 Neck and shoulder pain; musculoskeletal; pain sleep mobility
     Physio exercises and painkillers; Desk work and driving make it worse; Physiotherapy"""
@@ -126,7 +126,7 @@ SIGNPOSTS = [  # not eligible: reason; service suggested; work situation at refe
     for line in """\
 Out of work over 6 months;Jobcentre Plus work coach;out_of_work_long
 Out of work over 6 months, confidence first;Jobcentre Plus employability support;out_of_work_long
-Complex needs: under community mental health team;Stays with CMHT, GP informed;off_sick
+Complex needs a light-touch service cannot meet now;Stays with CMHT, GP informed;off_sick
 Alcohol use needs specialist support first;Drug and alcohol recovery service;out_of_work_short
 Never worked, wants careers advice not health support;National Careers Service;never_worked
 Not ready to think about work yet;GP and social prescribing link worker;other""".splitlines()
@@ -232,7 +232,8 @@ class _Answerer:
         rng, answers, referred = self.rng, self.answers, self.referred
         if not self.in_work:
             answers["last_job"] = rng.choice(LAST_JOBS)
-            answers["out_of_work_since"] = _day(rng, referred, -170, -14)
+            # Recent enough to stay "under 6 months" on the day of the assessment too.
+            answers["out_of_work_since"] = _day(rng, referred, -45, -14)
             answers["wanted_work"] = rng.choice(WANTED)
             return
         employer = self.person.get("employer_name") or ""

@@ -52,7 +52,7 @@ async def test_add_a_participant_by_keyboard(app: WorkwellApp, store: Store) -> 
         text = screen_text(app)
         assert "Dana Okafor · WW-000007" in text
         assert "PR1 2AB" in text
-        assert "Employed and struggling at work" in text
+        assert "In work (employed or" in text and "self-employed): struggling" in text
         with store.session() as session:
             saved = session.exec(select(Participant).where(Participant.last_name == "Okafor")).one()
             assert saved.stage == "referred"

@@ -203,11 +203,12 @@ def test_prune_does_not_report_blank_answers_as_lost() -> None:
     assert "fit_note_ends" not in kept and dropped == []
 
 
-def test_risk_record_applies_only_when_item_9_is_above_zero() -> None:
+def test_risk_record_is_asked_when_item_9_is_above_zero_and_kept_once_written() -> None:
     assert not QUESTIONS_BY_KEY[RISK_ACTION].applies(full_answers())
     assert QUESTIONS_BY_KEY[RISK_ACTION].applies(full_answers(**{"phq9.9": 1}))
+    # A recorded safeguarding action is never dropped (see test_safeguarding.py).
     kept, dropped = prune(full_answers(**{RISK_ACTION: "Shared contacts"}))
-    assert RISK_ACTION not in kept and [q.key for q in dropped] == [RISK_ACTION]
+    assert kept[RISK_ACTION] == "Shared contacts" and dropped == []
 
 
 # Steps --------------------------------------------------------------------------------------

@@ -93,6 +93,15 @@ def actions(engine: Engine) -> list[str]:
 # Starting and resuming ----------------------------------------------------------------------
 
 
+# The area's eligibility rule is recorded in every new initial assessment.
+AREA_RULE = {
+    "rule.area": "Lancashire and South Cumbria",
+    "rule.minimum_age": 16,
+    "rule.out_of_work": "under_6_months",
+    "rule.local_to": "",
+}
+
+
 def test_start_prefills_from_the_referral_and_moves_a_referral_to_assessing(
     store: Store, engine: Engine
 ) -> None:
@@ -106,6 +115,7 @@ def test_start_prefills_from_the_referral_and_moves_a_referral_to_assessing(
         "work_situation": "off_sick",
         "employer": "Ribble Care",
         "consent_processing": "yes",
+        **AREA_RULE,
     }
     after = person(engine, jordan.id)
     assert after.stage == Stage.ASSESSING.value
@@ -123,7 +133,7 @@ def test_prefill_leaves_out_what_the_referral_does_not_know(store: Store) -> Non
         store, work_situation=WorkSituation.OTHER, employer_name="", consent_processing=False
     )
     draft = store.start_assessment(sam.id, INITIAL)
-    assert draft.answers == {"date_of_birth": "15/03/1984"}
+    assert draft.answers == {"date_of_birth": "15/03/1984", **AREA_RULE}
 
 
 def test_resuming_returns_the_same_draft(store: Store, engine: Engine) -> None:

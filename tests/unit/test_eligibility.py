@@ -28,13 +28,13 @@ ELIGIBLE = EligibilityAnswers(
 )
 
 ALL_REASONS = (
-    "employed and off sick",
+    "in work and off sick",
     "16 or over",
     "health condition affects work",
     "no complex needs",
     "wants to work",
     "agrees to take part",
-    "consents to us keeping their details",
+    "privacy notice explained",
 )
 
 
@@ -53,8 +53,8 @@ def test_all_met_is_eligible() -> None:
 @pytest.mark.parametrize(
     ("situation", "phrase"),
     [
-        ("off_sick", "employed and off sick"),
-        ("struggling", "employed and struggling at work"),
+        ("off_sick", "in work and off sick"),
+        ("struggling", "in work and struggling because of health"),
         ("out_of_work_short", "out of work under 6 months"),
     ],
 )
@@ -95,7 +95,7 @@ def test_each_eligible_work_situation(situation: str, phrase: str) -> None:
         (
             {"complex_needs": True, "complex_needs_reason": "under the CMHT for psychosis"},
             "complex needs: under the CMHT for psychosis",
-            "stay with their specialist team; their GP",
+            "their GP, or the team already caring for them",
         ),
         (
             {"wants_work": False},
@@ -109,7 +109,7 @@ def test_each_eligible_work_situation(situation: str, phrase: str) -> None:
         ),
         (
             {"consent_processing": False},
-            "no consent to keep their details",
+            "not happy with how their details are kept",
             "they can be referred again whenever they are ready",
         ),
     ],
@@ -149,7 +149,7 @@ def test_several_blockers_in_form_order_with_signposts_once() -> None:
         "under 16",
         "never worked",
         "has not agreed to take part",
-        "no consent to keep their details",
+        "not happy with how their details are kept",
     )
     assert result.signposts == (
         "school or college pastoral support, or their GP",
@@ -168,7 +168,7 @@ def test_several_blockers_in_form_order_with_signposts_once() -> None:
         ("complex_needs", "complex needs"),
         ("wants_work", "wants to work"),
         ("agrees_to_take_part", "agrees to take part"),
-        ("consent_processing", "consent to keep their details"),
+        ("consent_processing", "privacy notice explained"),
     ],
 )
 def test_each_missing_answer(field: str, phrase: str) -> None:
@@ -196,7 +196,7 @@ def test_nothing_answered() -> None:
         "complex needs",
         "wants to work",
         "agrees to take part",
-        "consent to keep their details",
+        "privacy notice explained",
     )
 
 
@@ -242,7 +242,7 @@ def test_future_date_of_birth_is_a_blocker_without_a_signpost() -> None:
 
 def test_summary_when_eligible() -> None:
     assert check(ELIGIBLE).summary() == (
-        "✓ eligible — employed and off sick, 16 or over, health condition affects work"
+        "✓ eligible — in work and off sick, 16 or over, health condition affects work"
     )
 
 
@@ -260,7 +260,7 @@ def test_summary_when_incomplete_counts_what_is_met_and_lists_what_is_left() -> 
     )
     assert check(answers).summary() == (
         "… 3 of 7 met so far · still to answer: complex needs, wants to work,"
-        " agrees to take part, consent to keep their details"
+        " agrees to take part, privacy notice explained"
     )
     assert check(replace(ELIGIBLE, wants_work=None)).summary() == (
         "… 6 of 7 met so far · still to answer: wants to work"
@@ -270,7 +270,7 @@ def test_summary_when_incomplete_counts_what_is_met_and_lists_what_is_left() -> 
 def test_summary_when_nothing_is_answered() -> None:
     assert check(EligibilityAnswers()).summary() == (
         "… still to answer: date of birth, work situation, health affects work, complex needs,"
-        " wants to work, agrees to take part, consent to keep their details"
+        " wants to work, agrees to take part, privacy notice explained"
     )
 
 

@@ -217,12 +217,13 @@ def test_gad7_bands(total: int, label: str) -> None:
 @pytest.mark.parametrize(
     ("total", "label"),
     [
-        (0, "lower impairment"),
-        (9, "lower impairment"),
-        (10, "significant impairment"),
-        (20, "significant impairment"),
-        (21, "severe impairment"),
-        (40, "severe impairment"),
+        # Mundt et al. 2002's own words for each band.
+        (0, "subclinical"),
+        (9, "subclinical"),
+        (10, "significant functional impairment"),
+        (20, "significant functional impairment"),
+        (21, "moderately severe or worse"),
+        (40, "moderately severe or worse"),
     ],
 )
 def test_wsas_bands(total: int, label: str) -> None:
@@ -246,7 +247,7 @@ def test_scales_without_bands_have_no_label() -> None:
 def test_describe() -> None:
     assert describe(PHQ9, 14) == "PHQ-9 14 of 27 · moderate"
     assert describe(GAD7, 21) == "GAD-7 21 of 21 · severe"
-    assert describe(WSAS, 10) == "WSAS 10 of 40 · significant impairment"
+    assert describe(WSAS, 10) == "WSAS 10 of 40 · significant functional impairment"
     assert describe(CONFIDENCE, 7) == "Confidence about work 7 of 10"
     assert describe(PHQ9, None) == "PHQ-9 not taken"
     assert describe(SELF_RATED_HEALTH, None) == "Self-rated health not taken"

@@ -26,6 +26,7 @@ from workwell_tui.db.models import (
     Participant,
     Plan,
 )
+from workwell_tui.domain.area_rules import AreaRule, rule_answers
 from workwell_tui.domain.assessment_flow import first_step, step_number
 from workwell_tui.domain.assessment_outcome import AssessmentOutcome
 from workwell_tui.domain.caseload import plan_week
@@ -106,8 +107,10 @@ def start_assessment(
     kind: AssessmentKind,
     actor: str,
     today: date,
+    rule: AreaRule | None = None,
 ) -> Assessment:
-    """The open draft of `kind`, or a new one (prefilled); a referral moves to assessing."""
+    """The open draft of `kind`, or a new one (prefilled, with the area's eligibility `rule`
+    recorded in it); a referral moves to assessing."""
     existing = open_draft(session, participant_id, kind)
     if existing is not None:
         return existing
@@ -121,7 +124,11 @@ def start_assessment(
         saved_at=now,
         kind=kind.value,
         step=step_number(first_step(kind).key),
-        answers=prefill(participant) if kind is AssessmentKind.INITIAL else {},
+        answers=(
+            {**prefill(participant), **(rule_answers(rule) if rule is not None else {})}
+            if kind is AssessmentKind.INITIAL
+            else {}
+        ),
     )
     session.add(assessment)
     if kind is AssessmentKind.INITIAL and participant.stage == Stage.REFERRED.value:

@@ -156,7 +156,12 @@ class Store:
 
         with self.unit_of_work() as session:
             started = assessments.start_assessment(
-                session, participant_id, kind, self.actor, clock.today()
+                session,
+                participant_id,
+                kind,
+                self.actor,
+                clock.today(),
+                self.settings.eligibility_rule,
             )
         return draft_assessment(started)
 

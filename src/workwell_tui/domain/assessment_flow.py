@@ -9,10 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from workwell_tui.domain.area_rules import rule_of
 from workwell_tui.domain.assessment_steps import (
     ALL_STEPS,
     ELIGIBILITY,
+    IN_CRISIS,
     INITIAL_STEPS,
+    LOCAL,
+    OUT_OF_WORK_FOR_HEALTH,
     QUESTIONS_BY_KEY,
     REVIEW_STEPS,
     SIGNPOSTING,
@@ -25,7 +29,7 @@ from workwell_tui.domain.eligibility import (
     Outcome,
     assess_eligibility,
 )
-from workwell_tui.domain.enums import AssessmentKind
+from workwell_tui.domain.enums import AssessmentKind, WorkSituation
 from workwell_tui.domain.questions import (
     NO,
     YES,
@@ -56,9 +60,20 @@ def eligibility_of(answers: Answers, today: date) -> Eligibility:
             wants_work=_yes_no(answers.get("wants_work")),
             agrees_to_take_part=_yes_no(answers.get("agrees_to_take_part")),
             consent_processing=_yes_no(answers.get("consent_processing")),
+            in_crisis=_yes_no(answers.get(IN_CRISIS)),
+            out_of_work_because_of_health=_yes_no(answers.get(OUT_OF_WORK_FOR_HEALTH)),
+            local=_yes_no(answers.get(LOCAL)),
         ),
         today,
+        rule_of(answers),
     )
+
+
+def hint_for(question: Question, answers: Answers) -> str:
+    """The question's hint with the area's words filled in ("… a GP in {local_to}")."""
+    if "{local_to}" not in question.hint:
+        return question.hint
+    return question.hint.replace("{local_to}", rule_of(answers).local_to or "the area")
 
 
 def steps_for(kind: AssessmentKind, answers: Answers, today: date) -> tuple[Step, ...]:
@@ -97,7 +112,8 @@ def prune(answers: Answers) -> tuple[dict[str, Answer], list[Question]]:
     """Drop answers to questions that no longer apply; returns what is kept and what went.
 
     Applied until nothing changes, because dropping one answer can hide a question that hung
-    off it (no employer contact, so no sharing health details with the employer).
+    off it (no employer contact, so no sharing health details with the employer). A recorded
+    safeguarding action (`kept`) is never dropped, whatever changes after it.
     """
     kept = dict(answers)
     dropped: list[Question] = []
@@ -106,6 +122,8 @@ def prune(answers: Answers) -> tuple[dict[str, Answer], list[Question]]:
         changed = False
         for key in list(kept):
             question = QUESTIONS_BY_KEY.get(key)
+            if question is not None and question.kept and not is_blank(kept[key]):
+                continue
             if question is not None and not question.applies(kept):
                 if not is_blank(kept[key]):
                     dropped.append(question)
@@ -118,8 +136,8 @@ def step_problems(step: Step, answers: Answers, today: date) -> dict[str, str]:
     """What must be put right before leaving `step` forward, by answer key.
 
     On the first step, once the person is clearly not eligible only what has been typed (and
-    the reason for complex needs) is checked: the coach should not have to finish the
-    consent questions to signpost someone elsewhere.
+    the reason for complex needs, and any safeguarding record) is checked: the coach should not
+    have to finish the consent questions to signpost someone elsewhere.
     """
     lenient = step.key is StepKey.ELIGIBILITY and (
         eligibility_of(answers, today).outcome is Outcome.NOT_ELIGIBLE
@@ -127,12 +145,46 @@ def step_problems(step: Step, answers: Answers, today: date) -> dict[str, str]:
     problems: dict[str, str] = {}
     for question in visible_questions(step, answers):
         value = answers.get(question.key)
-        if lenient and is_blank(value) and question.key != "complex_needs_reason":
+        # A safeguarding record is asked for even when the person is clearly not eligible.
+        if (
+            lenient
+            and is_blank(value)
+            and question.key != "complex_needs_reason"
+            and not question.kept
+        ):
             continue
         problem = check_answer(question, value, today)
+        if problem is None and question.key == "out_of_work_since":
+            problem = _out_of_work_since_problem(answers, today)
         if problem is not None:
             problems[question.key] = problem
     return problems
+
+
+def _six_months_before(today: date) -> date:
+    month = today.month - 6
+    year, month = (today.year - 1, month + 12) if month < 1 else (today.year, month)
+    # 31 Aug less six months is the end of February, not an error.
+    day = today.day
+    while True:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            day -= 1
+
+
+def _out_of_work_since_problem(answers: Answers, today: date) -> str | None:
+    """A date that contradicts the work situation chosen on the first step."""
+    since = as_date(answers.get("out_of_work_since"))
+    if since is None:
+        return None
+    six_months_ago = _six_months_before(today)
+    situation = answers.get("work_situation")
+    if situation == WorkSituation.OUT_OF_WORK_SHORT.value and since < six_months_ago:
+        return "More than 6 months ago, but the work situation says under 6 months"
+    if situation == WorkSituation.OUT_OF_WORK_LONG.value and since > six_months_ago:
+        return "Under 6 months ago, but the work situation says 6 months or more"
+    return None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from datetime import date
 
 from workwell_tui.domain.assessment_flow import eligibility_of, steps_for, visible_questions
 from workwell_tui.domain.assessment_steps import (
+    CRISIS_ACTION,
+    IN_CRISIS,
     IN_WORK,
     MAX_PRIORITIES,
     RISK_ACTION,
@@ -21,6 +23,7 @@ from workwell_tui.domain.assessment_steps import (
     taking,
 )
 from workwell_tui.domain.eligibility import Eligibility
+from workwell_tui.domain.eligibility_age import age_on
 from workwell_tui.domain.enums import AssessmentKind, Instrument, WorkSituation
 from workwell_tui.domain.measures import (
     CONFIDENCE,
@@ -28,6 +31,7 @@ from workwell_tui.domain.measures import (
     SELF_RATED_HEALTH,
     InstrumentSpec,
     describe,
+    phq9_risk,
     score,
 )
 from workwell_tui.domain.needs import NEEDS_DOMAINS, SEVERITY_LABELS, barriers_with_severity
@@ -80,6 +84,7 @@ class AssessmentOutcome:
     signpost_reason: str = ""
     signposted_to: str = ""
     risk_action: str = ""
+    crisis_action: str = ""
 
 
 def measures_taken(answers: Answers) -> tuple[MeasureTaken, ...]:
@@ -120,6 +125,10 @@ def build_outcome(
 ) -> AssessmentOutcome:
     """What completing this assessment stores (answers assumed checked step by step)."""
     measures = measures_taken(answers)
+    # Safeguarding records go with every outcome, review and signposting included: a recorded
+    # action is never lost (DESIGN.md).
+    risk_action = as_text(answers.get(RISK_ACTION))
+    crisis_action = as_text(answers.get(CRISIS_ACTION))
     if kind is AssessmentKind.REVIEW:
         return AssessmentOutcome(
             eligible=True,
@@ -129,6 +138,7 @@ def build_outcome(
             objectives=(),
             adjustments=(),
             update=ParticipantUpdate(None, None, ""),
+            risk_action=risk_action,
         )
     eligibility = eligibility_of(answers, today)
     situation = answers.get("work_situation")
@@ -150,6 +160,8 @@ def build_outcome(
             update=update,
             signpost_reason=as_text(answers.get("signpost_reason")),
             signposted_to=as_text(answers.get("signpost_service")),
+            risk_action=risk_action,
+            crisis_action=crisis_action,
         )
     needs = severities(answers)
     goals = tuple(
@@ -168,6 +180,8 @@ def build_outcome(
                 plan_weeks=plan_weeks,
                 in_work=in_work,
                 off_sick=situation == WorkSituation.OFF_SICK.value,
+                under_18=_under_18(answers, today),
+                at_risk=at_risk(answers),
             )
         ),
         adjustments=tuple(
@@ -176,7 +190,23 @@ def build_outcome(
             )
         ),
         update=update,
-        risk_action=as_text(answers.get(RISK_ACTION)),
+        risk_action=risk_action,
+        crisis_action=crisis_action,
+    )
+
+
+def _under_18(answers: Answers, today: date) -> bool:
+    born = as_date(answers.get("date_of_birth"))
+    return born is not None and age_on(born, today) < 18
+
+
+def at_risk(answers: Answers) -> bool:
+    """PHQ-9 item 9 above 0, crisis recorded, or a safeguarding action on record."""
+    items = [_int(answers.get(item_key("phq9", n))) for n in range(1, 10)]
+    return (
+        phq9_risk(items)
+        or answers.get(IN_CRISIS) == YES
+        or bool(as_text(answers.get(RISK_ACTION)) or as_text(answers.get(CRISIS_ACTION)))
     )
 
 

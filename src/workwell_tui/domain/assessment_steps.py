@@ -6,49 +6,88 @@ all agree on what applies. Answer keys are stable: they are what a saved draft h
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workwell_tui.domain.assessment_options import (
+    CONDITION_TYPES as CONDITION_TYPES,
+)
+from workwell_tui.domain.assessment_options import (
+    CRISIS_ACTION as CRISIS_ACTION,
+)
+from workwell_tui.domain.assessment_options import (
+    FIT_NOTE_ADVICE_OPTIONS as FIT_NOTE_ADVICE_OPTIONS,
+)
+from workwell_tui.domain.assessment_options import (
+    FIT_NOTE_OPTIONS as FIT_NOTE_OPTIONS,
+)
+from workwell_tui.domain.assessment_options import (
+    IN_CRISIS as IN_CRISIS,
+)
+from workwell_tui.domain.assessment_options import (
+    IN_WORK as IN_WORK,
+)
+from workwell_tui.domain.assessment_options import (
+    LOCAL as LOCAL,
+)
+from workwell_tui.domain.assessment_options import (
+    MAX_PRIORITIES as MAX_PRIORITIES,
+)
+from workwell_tui.domain.assessment_options import (
+    OUT_OF_WORK as OUT_OF_WORK,
+)
+from workwell_tui.domain.assessment_options import (
+    OUT_OF_WORK_FOR_HEALTH as OUT_OF_WORK_FOR_HEALTH,
+)
+from workwell_tui.domain.assessment_options import (
+    RISK_ACTION as RISK_ACTION,
+)
+from workwell_tui.domain.assessment_options import (
+    SEVERITY_OPTIONS as SEVERITY_OPTIONS,
+)
+from workwell_tui.domain.assessment_options import (
+    TIME_IN_JOB as TIME_IN_JOB,
+)
+from workwell_tui.domain.assessment_options import (
+    WORK_SITUATIONS as WORK_SITUATIONS,
+)
+from workwell_tui.domain.assessment_options import (
+    answer_is as _is,
+)
+from workwell_tui.domain.assessment_options import (
+    asks_local as _asks_local,
+)
+from workwell_tui.domain.assessment_options import (
+    employer_contact as _employer_contact,
+)
+from workwell_tui.domain.assessment_options import (
+    in_work as _in_work,
+)
+from workwell_tui.domain.assessment_options import (
+    item_key as item_key,
+)
+from workwell_tui.domain.assessment_options import (
+    out_of_work as _out_of_work,
+)
+from workwell_tui.domain.assessment_options import (
+    out_of_work_for_health as _out_of_work_for_health,
+)
+from workwell_tui.domain.assessment_options import (
+    phq9_risk_answered,
+)
+from workwell_tui.domain.assessment_options import (
+    recorded_or as _recorded_or,
+)
+from workwell_tui.domain.assessment_options import (
+    taking as taking,
+)
+from workwell_tui.domain.assessment_options import (
+    yes_no_question as _yes_no,
+)
 from workwell_tui.domain.enums import WorkSituation
 from workwell_tui.domain.measures import CONFIDENCE, QUESTIONNAIRES, SELF_RATED_HEALTH
-from workwell_tui.domain.needs import BARRIERS, NEEDS_DOMAINS, SEVERITY_LABELS
-from workwell_tui.domain.questions import YES, YES_NO_OPTIONS, Answers, Kind, Question
-
-IN_WORK = (WorkSituation.OFF_SICK.value, WorkSituation.STRUGGLING.value)
-OUT_OF_WORK = (WorkSituation.OUT_OF_WORK_SHORT.value, WorkSituation.OUT_OF_WORK_LONG.value)
-
-FIT_NOTE_OPTIONS = (
-    ("none", "none"),
-    ("not_fit", "not fit"),
-    ("may_be_fit", "may be fit"),
-)
-FIT_NOTE_ADVICE_OPTIONS = (
-    ("phased_return", "phased return"),
-    ("altered_hours", "altered hours"),
-    ("amended_duties", "amended duties"),
-    ("workplace_adaptations", "adaptations"),
-)
-CONDITION_TYPES = (
-    ("musculoskeletal", "musculoskeletal"),
-    ("mental_health", "mental health"),
-    ("long_term", "long-term condition"),
-    ("neurological", "neurological"),
-    ("other", "other"),
-)
-TIME_IN_JOB = (
-    ("under_6_months", "under 6 months"),
-    ("6_to_12_months", "6–12 months"),
-    ("1_to_5_years", "1–5 years"),
-    ("over_5_years", "over 5 years"),
-)
-WORK_SITUATIONS = tuple(
-    (situation.value, situation.label)
-    for situation in WorkSituation
-    if situation is not WorkSituation.OTHER
-)
-SEVERITY_OPTIONS = tuple((str(value), label) for value, label in enumerate(SEVERITY_LABELS))
-MAX_PRIORITIES = 3
+from workwell_tui.domain.needs import BARRIERS, NEEDS_DOMAINS
+from workwell_tui.domain.questions import YES, Kind, Question
 
 
 class StepKey(StrEnum):
@@ -74,45 +113,6 @@ class Step:
     intro: str = ""
 
 
-def _is(key: str, *values: str) -> Callable[[Answers], bool]:
-    def check(answers: Answers) -> bool:
-        return answers.get(key) in values
-
-    return check
-
-
-def _in_work(answers: Answers) -> bool:
-    return answers.get("work_situation") in IN_WORK
-
-
-def _out_of_work(answers: Answers) -> bool:
-    return answers.get("work_situation") in OUT_OF_WORK
-
-
-def _employer_contact(answers: Answers) -> bool:
-    return _in_work(answers) and answers.get("consent_contact_employer") == YES
-
-
-def _yes_no(
-    key: str,
-    label: str,
-    *,
-    heading: str = "",
-    hint: str = "",
-    when: Callable[[Answers], bool] | None = None,
-) -> Question:
-    return Question(
-        key,
-        label,
-        Kind.YES_NO,
-        required=True,
-        options=YES_NO_OPTIONS,
-        heading=heading,
-        hint=hint,
-        when=when,
-    )
-
-
 ELIGIBILITY = Step(
     StepKey.ELIGIBILITY,
     "Eligibility and consent",
@@ -131,18 +131,33 @@ ELIGIBILITY = Step(
             required=True,
             options=WORK_SITUATIONS,
             stacked=True,
+            hint="Agency and zero-hours work count as in work",
+        ),
+        _yes_no(
+            OUT_OF_WORK_FOR_HEALTH,
+            "Out of work because of health",
+            when=_out_of_work_for_health,
+        ),
+        _yes_no(
+            LOCAL,
+            "Lives or has a GP here",
+            hint="Lives in, or is registered with a GP in, {local_to}",
+            when=_asks_local,
         ),
         _yes_no(
             "health_affects_work",
             "Health affects work",
             hint="A health condition or disability that affects their work",
         ),
+        # Being under a specialist team is not itself a reason to turn someone away (someone
+        # with MS under neurology follow-up can use WorkWell); the test is whether a
+        # light-touch work and health service can meet their needs safely.
         _yes_no(
             "complex_needs",
             "Complex needs",
-            hint="Under a specialist team for a severe condition, in crisis, or needs more "
-            "than a 12-week light-touch service",
+            hint="Health needs a light-touch work and health service cannot meet safely now",
         ),
+        _yes_no(IN_CRISIS, "In crisis now", when=_is("complex_needs", YES)),
         Question(
             "complex_needs_reason",
             "Why (complex needs)",
@@ -150,9 +165,26 @@ ELIGIBILITY = Step(
             required=True,
             when=_is("complex_needs", YES),
         ),
+        Question(
+            CRISIS_ACTION,
+            "What I did (crisis)",
+            Kind.NOTE,
+            required=True,
+            stacked=True,
+            hint="Crisis contacts shared, who was told",
+            when=_recorded_or(CRISIS_ACTION, _is(IN_CRISIS, YES)),
+            kept=True,
+        ),
         _yes_no("wants_work", "Wants to work"),
         _yes_no("agrees_to_take_part", "Agrees to take part", hint="Taking part is voluntary"),
-        _yes_no("consent_processing", "Keep their details", heading="Consent"),
+        # Keeping details rests on the service's privacy notice (its lawful basis), which the
+        # coach explains; it is not a blanket consent.
+        _yes_no(
+            "consent_processing",
+            "Privacy notice explained",
+            heading="Consent",
+            hint="How the service keeps their details, as its privacy notice says",
+        ),
         _yes_no("consent_share_gp", "Share with their GP"),
         _yes_no("consent_contact_employer", "Contact their employer", when=_in_work),
         _yes_no(
@@ -186,6 +218,7 @@ WORK = Step(
             Kind.CHOICE,
             required=True,
             options=FIT_NOTE_OPTIONS,
+            hint="From a GP, nurse, occupational therapist, pharmacist or physiotherapist",
             when=_in_work,
         ),
         Question(
@@ -272,25 +305,17 @@ NEEDS = Step(
 )
 
 
-def taking(instrument_key: str) -> str:
-    """The answer key that says whether a questionnaire is being taken."""
-    return f"{instrument_key}.take"
-
-
-def item_key(instrument_key: str, number: int) -> str:
-    """The answer key of one questionnaire item (numbered from 1)."""
-    return f"{instrument_key}.{number}"
-
-
-RISK_ACTION = "phq9.risk_action"
-
-
 def _measures_questions() -> tuple[Question, ...]:
     questions: list[Question] = []
     for spec in QUESTIONNAIRES:
         take = taking(spec.key)
         questions.append(
-            _yes_no(take, f"Take the {spec.title} now", heading=spec.title, hint=spec.stem)
+            _yes_no(
+                take,
+                f"Take the {spec.title} now",
+                heading=spec.title,
+                hint=f"{spec.stem}\n{spec.attribution}",
+            )
         )
         options = tuple((str(value), label) for value, label in spec.options)
         high = max(value for value, _ in spec.options)
@@ -317,11 +342,8 @@ def _measures_questions() -> tuple[Question, ...]:
                     required=True,
                     stacked=True,
                     hint="Crisis contacts shared, safety plan, who was told",
-                    when=lambda answers: (
-                        answers.get(taking("phq9")) == YES
-                        and isinstance(answers.get(item_key("phq9", 9)), int)
-                        and answers.get(item_key("phq9", 9)) != 0
-                    ),
+                    when=_recorded_or(RISK_ACTION, phq9_risk_answered),
+                    kept=True,
                 )
             )
     for index, spec in enumerate((CONFIDENCE, SELF_RATED_HEALTH)):

@@ -3,6 +3,9 @@
 The rule answers at every keystroke, not just at the end: a blocker shows as soon as its answer
 is given, so the coach can stop and signpost without asking the rest. Nobody is turned away
 silently; every blocker comes with a suggested place to signpost them to.
+
+The rule differs by area (`AreaRule`, read from data): the minimum age, which people out of
+work it takes, and whether they must live or have a GP locally.
 """
 
 from __future__ import annotations
@@ -11,26 +14,33 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from workwell_tui.domain.area_rules import NATIONAL_RULE, AreaRule, OutOfWork
 from workwell_tui.domain.eligibility_age import age_on
 from workwell_tui.domain.enums import WorkSituation
 
-MINIMUM_AGE = 16
+MINIMUM_AGE = NATIONAL_RULE.minimum_age
 
-_SITUATION_MET = {
-    WorkSituation.OFF_SICK.value: "employed and off sick",
-    WorkSituation.STRUGGLING.value: "employed and struggling at work",
-    WorkSituation.OUT_OF_WORK_SHORT.value: "out of work under 6 months",
+# In work covers employees, the self-employed, agency and zero-hours workers alike (WorkWell
+# national criteria: "in work (employed or self-employed)").
+_IN_WORK_MET = {
+    WorkSituation.OFF_SICK.value: "in work and off sick",
+    WorkSituation.STRUGGLING.value: "in work and struggling because of health",
 }
-_SITUATION_BLOCKED = {
+_OUT_OF_WORK = {
+    WorkSituation.OUT_OF_WORK_SHORT.value: "out of work under 6 months",
     WorkSituation.OUT_OF_WORK_LONG.value: "out of work 6 months or more",
-    WorkSituation.NEVER_WORKED.value: "never worked",
 }
 _OTHER_SITUATION = "work situation not covered by WorkWell"
+_NEVER_WORKED = "never worked"
 
 _SIGNPOST_UNDER_16 = "school or college pastoral support, or their GP"
 _SIGNPOST_EMPLOYMENT = "Jobcentre Plus work coach or Connect to Work"
 _SIGNPOST_CAREERS = "National Careers Service or Jobcentre Plus"
-_SIGNPOST_COMPLEX = "stay with their specialist team; their GP"
+_SIGNPOST_COMPLEX = "their GP, or the team already caring for them"
+# Crisis contacts as in DESIGN.md and NHS "Where to get urgent help for mental health":
+# 999 or A&E when life is at risk, NHS 111 option 2 for urgent mental health help.
+_SIGNPOST_CRISIS = "NHS 111 option 2 now (999 or A&E if life is at risk); then their GP"
+_SIGNPOST_NOT_LOCAL = "the WorkWell service, or their GP, where they live"
 _SIGNPOST_NOT_NOW = "their GP or local wellbeing services; they can come back any time"
 _SIGNPOST_LATER = "they can be referred again whenever they are ready"
 
@@ -55,6 +65,9 @@ class EligibilityAnswers:
     wants_work: bool | None = None
     agrees_to_take_part: bool | None = None
     consent_processing: bool | None = None
+    in_crisis: bool | None = None
+    out_of_work_because_of_health: bool | None = None
+    local: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -88,8 +101,10 @@ class Eligibility:
         return f"… {len(self.reasons)} of {criteria} met so far · {still}"
 
 
-def assess_eligibility(answers: EligibilityAnswers, today: date) -> Eligibility:
-    """Apply the WorkWell eligibility rule to the answers given so far."""
+def assess_eligibility(
+    answers: EligibilityAnswers, today: date, rule: AreaRule = NATIONAL_RULE
+) -> Eligibility:
+    """Apply the area's WorkWell eligibility rule to the answers given so far."""
     reasons: list[str] = []
     blockers: list[str] = []
     missing: list[str] = []
@@ -115,22 +130,43 @@ def assess_eligibility(answers: EligibilityAnswers, today: date) -> Eligibility:
         missing.append("date of birth")
     elif answers.date_of_birth > today:
         block("date of birth is in the future")
-    elif age_on(answers.date_of_birth, today) < MINIMUM_AGE:
-        block("under 16", _SIGNPOST_UNDER_16)
+    elif age_on(answers.date_of_birth, today) < rule.minimum_age:
+        block(f"under {rule.minimum_age}", _SIGNPOST_UNDER_16)
     else:
-        age_reason = "16 or over"
+        age_reason = f"{rule.minimum_age} or over"
 
     situation = (answers.work_situation or "").strip()
     if not situation:
         missing.append("work situation")
-    elif situation in _SITUATION_MET:
-        reasons.append(_SITUATION_MET[situation])
-    elif situation in _SITUATION_BLOCKED:
-        block(_SITUATION_BLOCKED[situation], _SIGNPOST_EMPLOYMENT)
+    elif situation in _IN_WORK_MET:
+        reasons.append(_IN_WORK_MET[situation])
+    elif situation in _OUT_OF_WORK and rule.out_of_work is OutOfWork.BECAUSE_OF_HEALTH:
+        # North Central London takes people out of work because of health, however long.
+        yes_no(
+            answers.out_of_work_because_of_health,
+            "out of work because of health",
+            "out of work for reasons other than health",
+            _SIGNPOST_EMPLOYMENT,
+            "out of work because of health",
+        )
+    elif situation == WorkSituation.OUT_OF_WORK_SHORT.value:
+        reasons.append(_OUT_OF_WORK[situation])
+    elif situation in _OUT_OF_WORK:
+        block(_OUT_OF_WORK[situation], _SIGNPOST_EMPLOYMENT)
+    elif situation == WorkSituation.NEVER_WORKED.value:
+        block(_NEVER_WORKED, _SIGNPOST_EMPLOYMENT)
     else:
         block(_OTHER_SITUATION, _SIGNPOST_CAREERS)
     if age_reason:
         reasons.append(age_reason)
+    if rule.local_to:
+        yes_no(
+            answers.local,
+            "lives or has a GP in the area",
+            f"does not live or have a GP in {rule.local_to}",
+            _SIGNPOST_NOT_LOCAL,
+            "lives or has a GP in the area",
+        )
 
     yes_no(
         answers.health_affects_work,
@@ -144,6 +180,9 @@ def assess_eligibility(answers: EligibilityAnswers, today: date) -> Eligibility:
         missing.append("complex needs")
     elif answers.complex_needs:
         why = answers.complex_needs_reason.strip()
+        if answers.in_crisis:
+            # Someone in crisis is pointed to urgent help first, never only to "their team".
+            block("in crisis now", _SIGNPOST_CRISIS)
         block(f"complex needs: {why}" if why else "complex needs", _SIGNPOST_COMPLEX)
     else:
         reasons.append("no complex needs")
@@ -164,10 +203,10 @@ def assess_eligibility(answers: EligibilityAnswers, today: date) -> Eligibility:
     )
     yes_no(
         answers.consent_processing,
-        "consents to us keeping their details",
-        "no consent to keep their details",
+        "privacy notice explained",
+        "not happy with how their details are kept",
         _SIGNPOST_LATER,
-        "consent to keep their details",
+        "privacy notice explained",
     )
 
     if blockers:

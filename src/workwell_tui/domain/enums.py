@@ -187,8 +187,9 @@ _LABELS: dict[StrEnum, str] = {
     ReferralSource.COMMUNITY: "Community sector",
     ReferralSource.JOBCENTRE: "Jobcentre",
     ReferralSource.OTHER: "Other",
-    WorkSituation.OFF_SICK: "Employed and off sick",
-    WorkSituation.STRUGGLING: "Employed and struggling at work",
+    # Self-employed, agency and zero-hours workers are in work too (WorkWell national criteria).
+    WorkSituation.OFF_SICK: "In work (employed or self-employed): off sick",
+    WorkSituation.STRUGGLING: "In work (employed or self-employed): struggling",
     WorkSituation.OUT_OF_WORK_SHORT: "Out of work under 6 months",
     WorkSituation.OUT_OF_WORK_LONG: "Out of work 6 months or more",
     WorkSituation.NEVER_WORKED: "Never worked",

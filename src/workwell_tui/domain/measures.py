@@ -33,6 +33,8 @@ class InstrumentSpec:
     items: tuple[str, ...]
     options: tuple[tuple[int, str], ...]
     bands: tuple[Band, ...]
+    # Shown with the questions and in exports, as the instruments' terms of use ask.
+    attribution: str = ""
 
     @property
     def max_total(self) -> int:
@@ -44,6 +46,15 @@ class InstrumentSpec:
         """The stored name of the instrument, as used in answer keys."""
         return self.instrument.value
 
+
+# The attribution lines published with the forms (PHQ-9 and GAD-7: the Pfizer PHQ screeners'
+# terms; WSAS: Mundt et al. 2002, Br J Psychiatry 180:461-4).
+PFIZER_ATTRIBUTION = (
+    "Developed by Drs Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with "
+    "an educational grant from Pfizer Inc. No permission required to reproduce, translate, "
+    "display or distribute."
+)
+WSAS_ATTRIBUTION = "Mundt et al. 2002; reproduced with permission of Professor Isaac Marks."
 
 _FREQUENCY = (
     (0, "Not at all"),
@@ -100,6 +111,7 @@ PHQ9 = InstrumentSpec(
         Band(15, 19, "moderately severe"),
         Band(20, 27, "severe"),
     ),
+    attribution=PFIZER_ATTRIBUTION,
 )
 
 GAD7 = InstrumentSpec(
@@ -122,6 +134,7 @@ GAD7 = InstrumentSpec(
         Band(10, 14, "moderate"),
         Band(15, 21, "severe"),
     ),
+    attribution=PFIZER_ATTRIBUTION,
 )
 
 # The original lets people who are not working for reasons unrelated to their problem skip
@@ -146,13 +159,14 @@ WSAS = InstrumentSpec(
         "with others, including those I live with, is impaired",
     ),
     options=_IMPAIRMENT,
-    # Mundt et al.: under 10 subclinical; 10-20 significant functional impairment;
-    # over 20 moderately severe or worse.
+    # Mundt et al. 2002, in their own words: under 10 subclinical; 10-20 significant
+    # functional impairment; over 20 moderately severe or worse.
     bands=(
-        Band(0, 9, "lower impairment"),
-        Band(10, 20, "significant impairment"),
-        Band(21, 40, "severe impairment"),
+        Band(0, 9, "subclinical"),
+        Band(10, 20, "significant functional impairment"),
+        Band(21, 40, "moderately severe or worse"),
     ),
+    attribution=WSAS_ATTRIBUTION,
 )
 
 CONFIDENCE = InstrumentSpec(
@@ -179,12 +193,24 @@ INSTRUMENTS: dict[Instrument, InstrumentSpec] = {
 
 QUESTIONNAIRES: tuple[InstrumentSpec, ...] = (PHQ9, GAD7, WSAS)
 
+# DESIGN.md's crisis contacts (NHS "Where to get urgent help for mental health"; Samaritans;
+# Shout; Childline for under-18s).
 CRISIS_CONTACTS: tuple[tuple[str, str], ...] = (
     ("Emergency", "999"),
     ("NHS 111", "call 111 and choose option 2 for mental health"),
     ("Samaritans", "call 116 123, free, day or night"),
     ("Shout", "text SHOUT to 85258"),
 )
+CHILDLINE = ("Childline", "call 0800 1111, free, for under-18s")
+
+
+def crisis_contacts(under_18: bool) -> tuple[tuple[str, str], ...]:
+    """Who to contact in a crisis: 999 first, Childline too for someone under 18."""
+    first, *rest = CRISIS_CONTACTS
+    # "Risk to life: 999 or A&E" is the first thing anyone reads.
+    emergency = (first[0], "999 or go to A&E if life is at risk")
+    return (emergency, *rest, *((CHILDLINE,) if under_18 else ()))
+
 
 _PHQ9_SELF_HARM_ITEM = 9
 

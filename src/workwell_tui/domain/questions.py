@@ -50,6 +50,8 @@ class Question:
     when: Callable[[Answers], bool] | None = None
     not_future: bool = False
     max_length: int = 1000
+    # A safeguarding record: once answered, never dropped when other answers change.
+    kept: bool = False
 
     def applies(self, answers: Answers) -> bool:
         """True when this question should be asked, given the answers so far."""

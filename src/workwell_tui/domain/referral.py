@@ -170,7 +170,7 @@ def check_referral(
     consent = values.get("consent_processing") is True
     if not consent and not result.under_16:
         errors["consent_processing"] = (
-            "WorkWell is voluntary: we need their agreement to keep these details"
+            "Explain the privacy notice and check they are happy to go on (it is voluntary)"
         )
 
     if errors or dob is None or source is None or situation is None:

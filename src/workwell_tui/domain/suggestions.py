@@ -189,6 +189,7 @@ OBJECTIVE_WORDING: dict[str, tuple[str, str]] = {
         "Move about, lift and stand with less difficulty",
         "Self-refer or ask GP for MSK physiotherapy; list the tasks that are hardest to do",
     ),
+    # Pacing, never pushing through: NICE NG206 (ME/CFS, 2021) 1.11 on energy management.
     "physical.fatigue": (
         "Have enough energy for the day by pacing activity",
         "Keep an energy diary for a week; split the day into smaller chunks with rests between",
@@ -201,9 +202,12 @@ OBJECTIVE_WORDING: dict[str, tuple[str, str]] = {
         "Understand the condition and manage it day to day",
         "Book a review with the GP or specialist nurse; note what an employer needs to know",
     ),
+    # No escalation by default: NICE NG206 (2021) says not to offer graded exercise therapy
+    # for ME/CFS, and NICE says it should not be applied to post-COVID fatigue either; a
+    # non-clinical coach cannot tell which fatigue is which, so a clinician sets the level.
     "physical.activity": (
-        "Build up to being active on most days",
-        "Start with a short daily walk, a little longer each week; look at free local sessions",
+        "Be active at a level that is safe for them",
+        "Agree a safe level with the GP or physiotherapist; increase only if symptoms allow",
     ),
     "psychological.low_mood": (
         "Lift mood and get back to the things that matter",
@@ -251,6 +255,22 @@ OBJECTIVE_WORDING: dict[str, tuple[str, str]] = {
     ),
 }
 
+# With moderate or severe fatigue no activity objective escalates at all (NICE NG206 1.11.14:
+# no graded or fixed incremental exercise; activity stays within their energy limits).
+FATIGUE_ACTIVITY_STEPS = (
+    "Keep activity within the limits agreed with the GP or physiotherapist; do not increase it "
+    "while fatigue is moderate or severe"
+)
+FATIGUE_LIMITS_ACTIVITY = 2
+
+# NHS Talking Therapies is for adults (some areas take 16- and 17-year-olds) and is not a
+# crisis service (NHS "NHS Talking Therapies for anxiety and depression": who can use it;
+# "not suitable if you are in crisis"). Under 18, or with thoughts of being better off dead or
+# of self-harm (PHQ-9 item 9 above 0), the first step is the GP and NHS 111 option 2.
+TALKING_THERAPIES = "Self-refer to NHS Talking Therapies"
+GP_UNDER_18 = "See the GP, who can refer to CAMHS (young people's mental health services)"
+GP_AT_RISK = "See the GP this week; NHS 111 option 2 or Samaritans 116 123 if they feel unsafe"
+
 # The work objective depends only on where they stand with work now.
 WORK_OBJECTIVES: dict[str, tuple[str, str]] = {
     "off_sick": (
@@ -283,18 +303,43 @@ def _week(plan_weeks: int, share: tuple[int, int]) -> int:
     return max(1, min(plan_weeks, week))
 
 
-def _objective(barrier_item: Barrier, target_week: int) -> SuggestedObjective:
-    what, steps = OBJECTIVE_WORDING[barrier_item.key]
-    return SuggestedObjective(barrier_item.domain, what, steps, target_week, barrier_item.key)
+def _steps(key: str, *, fatigue: int, under_18: bool, at_risk: bool) -> str:
+    steps = OBJECTIVE_WORDING[key][1]
+    if key == "physical.activity" and fatigue >= FATIGUE_LIMITS_ACTIVITY:
+        return FATIGUE_ACTIVITY_STEPS
+    if TALKING_THERAPIES in steps and (under_18 or at_risk):
+        # At risk comes first: the GP and NHS 111 are right at any age.
+        route = GP_AT_RISK if at_risk else GP_UNDER_18
+        if at_risk and under_18:
+            route += "; the GP can refer to CAMHS"
+        return steps.replace(TALKING_THERAPIES, route)
+    return steps
 
 
 def suggest_objectives(
-    severities: Mapping[str, int], *, plan_weeks: int, in_work: bool, off_sick: bool = False
+    severities: Mapping[str, int],
+    *,
+    plan_weeks: int,
+    in_work: bool,
+    off_sick: bool = False,
+    under_18: bool = False,
+    at_risk: bool = False,
 ) -> list[SuggestedObjective]:
-    """The worst barrier in each domain (two if both severe), then work; off_sick counts in work."""
+    """The worst barrier in each domain (two if both severe), then work; off_sick counts in work.
+
+    `under_18` and `at_risk` (PHQ-9 item 9 above 0, or in crisis) route mood and anxiety to the
+    GP instead of NHS Talking Therapies.
+    """
     if plan_weeks < 1:
         raise ValueError(f"A plan has at least one week, not {plan_weeks}")
     found = barriers_with_severity(severities)
+    fatigue = max((level for item, level in found if item.key == "physical.fatigue"), default=0)
+
+    def _objective(barrier_item: Barrier, target_week: int) -> SuggestedObjective:
+        what = OBJECTIVE_WORDING[barrier_item.key][0]
+        steps = _steps(barrier_item.key, fatigue=fatigue, under_18=under_18, at_risk=at_risk)
+        return SuggestedObjective(barrier_item.domain, what, steps, target_week, barrier_item.key)
+
     objectives: list[SuggestedObjective] = []
     for domain in NEEDS_DOMAINS:
         # Already most severe first, then catalogue order, so the first is the one to answer.
@@ -304,7 +349,7 @@ def suggest_objectives(
         first, level = in_domain[0]
         objectives.append(_objective(first, _week(plan_weeks, _TARGET_SHARE[level])))
         # A second objective only when another barrier is severe: more than two per domain swamps
-        # a 12-week plan, and milder ones often ease once the worst is tackled.
+        # a plan of a few weeks, and milder ones often ease once the worst is tackled.
         if len(in_domain) > 1 and in_domain[1][1] == SEVERE:
             objectives.append(
                 _objective(in_domain[1][0], _week(plan_weeks, _SECOND_IN_DOMAIN_SHARE))

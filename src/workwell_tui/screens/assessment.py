@@ -27,9 +27,17 @@ from workwell_tui.domain.assessment_flow import (
     steps_for,
     unfinished_steps,
 )
-from workwell_tui.domain.assessment_steps import RISK_ACTION, Step, StepKey, item_key
+from workwell_tui.domain.assessment_steps import (
+    CRISIS_ACTION,
+    IN_CRISIS,
+    RISK_ACTION,
+    Step,
+    StepKey,
+    item_key,
+)
+from workwell_tui.domain.eligibility_age import age_on
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.domain.questions import check_answer, is_blank
+from workwell_tui.domain.questions import YES, as_date, check_answer, is_blank
 from workwell_tui.domain.words import plural
 from workwell_tui.screens.assessment_changes import AnswerChangesScreen
 from workwell_tui.screens.confirm import ConfirmScreen
@@ -159,7 +167,9 @@ class AssessmentScreen(AnswerChangesScreen):
         self.save_now()
         value = self.answers.get(field.question.key)
         if field.question.key == PHQ9_ITEM_9 and isinstance(value, int) and value > 0:
-            self._ask_about_risk()
+            self._ask_about_risk(RISK_ACTION, RiskScreen.ITEM_9)
+        elif field.question.key == IN_CRISIS and value == YES:
+            self._ask_about_risk(CRISIS_ACTION, RiskScreen.IN_CRISIS)
         elif event.answered_by_key:
             self._focus_after(field)
 
@@ -174,11 +184,13 @@ class AssessmentScreen(AnswerChangesScreen):
                 return
         self.focus_next()
 
-    def _ask_about_risk(self) -> None:
+    def _ask_about_risk(self, key: str, why: str) -> None:
+        """Crisis contacts, and the \"what I did\" record kept under `key`."""
+
         def recorded(action: str | None) -> None:
             if action:
-                self.answers[RISK_ACTION] = action
-                field = self.fields.get(RISK_ACTION)
+                self.answers[key] = action
+                field = self.fields.get(key)
                 self._refresh_visibility()
                 if field is not None:
                     with field.prevent(Input.Changed):
@@ -188,9 +200,12 @@ class AssessmentScreen(AnswerChangesScreen):
                 if field is not None:
                     self._focus_after(field)
 
-        existing = self.answers.get(RISK_ACTION)
+        existing = self.answers.get(key)
+        born = as_date(self.answers.get("date_of_birth"))
+        under_18 = born is not None and age_on(born, clock.today()) < 18
         self.app.push_screen(
-            RiskScreen(existing if isinstance(existing, str) else ""), callback=recorded
+            RiskScreen(existing if isinstance(existing, str) else "", why=why, under_18=under_18),
+            callback=recorded,
         )
 
     # Moving between steps ------------------------------------------------------------------

@@ -7,13 +7,14 @@ screen that uses this composes `#form`, `#legend`, `#position` and `#eligibility
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from workwell_tui import clock
-from workwell_tui.domain.assessment_flow import eligibility_of, next_step, position
+from workwell_tui.domain.assessment_flow import eligibility_of, hint_for, next_step, position
 from workwell_tui.domain.assessment_steps import Step, StepKey
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.domain.questions import Answer, is_blank
@@ -73,8 +74,10 @@ class StepPagesScreen(DraftSavingScreen):
             widgets.extend(summary_widgets(self.kind, self.answers, clock.today()))
         fields: dict[str, QuestionField] = {}
         for question in step.questions:
+            hint = hint_for(question, self.answers)  # the area's own words, where it has some
+            shown = question if hint == question.hint else replace(question, hint=hint)
             field = QuestionField(
-                question, self.answers.get(question.key), self._suggestions(question.key)
+                shown, self.answers.get(question.key), self._suggestions(question.key)
             )
             fields[question.key] = field
             widgets.append(field)

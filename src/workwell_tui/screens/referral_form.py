@@ -82,6 +82,7 @@ class ReferralFormScreen(Screen[None]):
             yield FormField("Phone", Input(placeholder="07700 900123", compact=True, id="phone"))
             yield FormField("Email", Input(compact=True, id="email"))
             yield FormField("Postcode", Input(placeholder="PR1 2AB", compact=True, id="postcode"))
+            # Where WorkWell is delivered for them, not where they live.
             yield FormField(
                 "District",
                 Select(
@@ -91,6 +92,7 @@ class ReferralFormScreen(Screen[None]):
                     id="district",
                 ),
                 required=True,
+                hint="The delivery district that will support them",
             )
             yield FormField(
                 "Referred by",
@@ -124,13 +126,15 @@ class ReferralFormScreen(Screen[None]):
             yield FormField("Employer", Input(compact=True, id="employer_name"))
             yield FormField(
                 "Consent",
+                # Keeping details rests on the privacy notice (an area setting), not on a
+                # blanket consent; taking part itself is voluntary.
                 TickBox(
-                    "They agree to WorkWell keeping these details",
+                    "Privacy notice explained; they are happy to go on",
                     compact=True,
                     id="consent_processing",
                 ),
                 required=True,
-                hint="Taking part is voluntary. Ask before saving.",
+                hint=f"Taking part is voluntary. {settings.privacy_notice}",
             )
             # Last, out of the typing path: a Tab after the date of birth must not land on
             # it, or the space in a phone number typed next would tick it.

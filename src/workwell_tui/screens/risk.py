@@ -1,5 +1,5 @@
-"""The risk prompt: PHQ-9 item 9 answered above 0 stops the flow until the coach records what
-they did, with the crisis contacts in front of both of them."""
+"""The risk prompt: PHQ-9 item 9 answered above 0, or "in crisis now", stops the flow until the
+coach records what they did, with the crisis contacts in front of both of them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from workwell_tui.domain.measures import CRISIS_CONTACTS
+from workwell_tui.domain.measures import crisis_contacts
 from workwell_tui.styles import style
 
 
@@ -20,22 +20,27 @@ class RiskScreen(ModalScreen[str]):
     CSS_PATH = style("risk.tcss")
     BINDINGS = [Binding("escape", "refuse", show=False)]
 
-    def __init__(self, action: str = "") -> None:
+    ITEM_9 = (
+        "They said they have had thoughts that they would be better off dead or of "
+        "hurting themselves. Ask about it directly and follow your safeguarding procedure."
+    )
+    IN_CRISIS = (
+        "You recorded that they are in crisis now. Make sure they are safe, share these "
+        "contacts and follow your safeguarding procedure."
+    )
+
+    def __init__(self, action: str = "", *, why: str = ITEM_9, under_18: bool = False) -> None:
         super().__init__()
         self.action = action
+        self.why = why
+        self.under_18 = under_18
 
     def compose(self) -> ComposeResult:
         """Why the flow stopped, who to contact, and the record."""
-        contacts = "\n".join(f"  {who:<12}{how}" for who, how in CRISIS_CONTACTS)
+        contacts = "\n".join(f"  {who:<12}{how}" for who, how in crisis_contacts(self.under_18))
         with Vertical(id="risk"):
             yield Static("Check on their safety now", id="risk-title", markup=False)
-            yield Static(
-                "They said they have had thoughts that they would be better off dead or of "
-                "hurting themselves. Ask about it directly and follow your safeguarding "
-                "procedure.",
-                id="risk-why",
-                markup=False,
-            )
+            yield Static(self.why, id="risk-why", markup=False)
             yield Static(contacts, id="risk-contacts", markup=False)
             yield Static("What I did *", id="risk-label", markup=False)
             yield Input(
