@@ -7,6 +7,7 @@ from typing import Any
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.store import Store
 from workwell_tui.domain.assessment_steps import CRISIS_ACTION, MEASURES, RISK_ACTION, WORK
+from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.screens.risk import RiskScreen
 
 from .helpers import screen_text
@@ -56,6 +57,11 @@ async def test_risk_record_stays_when_item_9_goes_back_to_0(
         await wait_for(pilot, lambda: not isinstance(pilot.app.screen, RiskScreen))
         await answer(pilot, "phq9.9", "0")
         await answer(pilot, "phq9.take", "n")
+        # The PHQ-9 answers would go: the coach is asked first, and the list leaves out the record.
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        assert "What I did" not in pilot.app.screen.question
+        await pilot.press("y")
+        await wait_for(pilot, lambda: not isinstance(pilot.app.screen, ConfirmScreen))
         screen = wizard(pilot)
         assert screen.answers[RISK_ACTION] == "Shared Samaritans number"
         assert screen.fields[RISK_ACTION].display
