@@ -32,12 +32,17 @@ async def measure(data: Path, rounds: int) -> dict[str, list[float]]:
     os.environ["WORKWELL_TODAY"] = PINNED_NOW
     os.environ["WORKWELL_CONFIG_DIR"] = str(data / "config")
     from workwell_tui.app import WorkwellApp
+    from workwell_tui.cli.common import open_store
     from workwell_tui.config import load_settings, resolve_paths
     from workwell_tui.domain.enums import Stage
-    from workwell_tui.screens.assessment import AssessmentScreen
+    from workwell_tui.screens.assessment.screen import AssessmentScreen
+    from workwell_tui.services import Services
 
     paths = resolve_paths(data_dir=str(data), demo=True)
-    app = WorkwellApp(paths=paths, settings=load_settings(paths.settings_file))
+    settings = load_settings(paths.settings_file)
+    app = WorkwellApp(
+        Services(settings=settings, paths=paths, opener=lambda: open_store(paths, settings))
+    )
     times: dict[str, list[float]] = {"new step": [], "seen step": [], "answer": []}
     async with app.run_test(size=(120, 40)) as pilot:
         while not app.caseload_rows:

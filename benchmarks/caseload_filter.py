@@ -34,11 +34,16 @@ async def measure(data: Path) -> tuple[list[float], list[float], list[float], in
     from textual.widgets import Input
 
     from workwell_tui.app import WorkwellApp
+    from workwell_tui.cli.common import open_store
     from workwell_tui.config import load_settings, resolve_paths
     from workwell_tui.screens.caseload import CaseloadScreen
+    from workwell_tui.services import Services
 
     paths = resolve_paths(data_dir=str(data), demo=True)
-    app = WorkwellApp(paths=paths, settings=load_settings(paths.settings_file))
+    settings = load_settings(paths.settings_file)
+    app = WorkwellApp(
+        Services(settings=settings, paths=paths, opener=lambda: open_store(paths, settings))
+    )
     to_rows: list[float] = []
     end_to_end: list[float] = []
     handler: list[float] = []

@@ -8,24 +8,37 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
+from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input
+from textual.worker import Worker, WorkerState
 
 from workwell_tui.compat import CrashReportWithoutLocals
-from workwell_tui.config import Paths, Settings
+from workwell_tui.config import Settings
+from workwell_tui.errors import WorkwellError
 from workwell_tui.screens.caseload import CaseloadScreen
+from workwell_tui.screens.navigation import (
+    CaseloadStale,
+    NewReferral,
+    OpenParticipant,
+    StartAssessment,
+    WorkFailed,
+)
+from workwell_tui.services import Services
 from workwell_tui.styles import style
 from workwell_tui.themes import THEMES
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from workwell_tui.db.store import Store
     from workwell_tui.domain.caseload import CaseloadRow
 
 IDLE_CHECK_SECONDS = 15
@@ -51,16 +64,29 @@ class WorkwellApp(CrashReportWithoutLocals):
         Binding("q", "quit", "Quit", show=False, id="app.quit"),
     ]
 
-    def __init__(self, paths: Paths | None, settings: Settings, store: Store | None = None) -> None:
+    caseload_rows: reactive[list[CaseloadRow] | None] = reactive(None, always_update=True)
+    """Every participant as a caseload row; None until the database has been read.
+
+    The caseload screen watches it; the command palette searches it."""
+
+    @dataclass
+    class CaseloadRead(Message):
+        """The caseload worker read the rows."""
+
+        rows: list[CaseloadRow]
+
+    def __init__(self, services: Services) -> None:
         super().__init__()
-        self.paths = paths
-        self.settings = settings
-        self.store: Store | None = store
-        self.caseload_rows: list[CaseloadRow] = []
+        self.services = services
         self.last_input_at = time.monotonic()
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = settings.theme
+        self.theme = services.settings.theme
+
+    @property
+    def settings(self) -> Settings:
+        """The coach's settings."""
+        return self.services.settings
 
     def on_mount(self) -> None:
         """Show the caseload straight away; the database opens behind it."""
@@ -79,45 +105,82 @@ class WorkwellApp(CrashReportWithoutLocals):
         """The caseload is home: the screen under every other one."""
         return CaseloadScreen()
 
-    @work(thread=True, exclusive=True, group="caseload")
+    # Reading the caseload ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="caseload", exit_on_error=False)
     def load_caseload(self) -> None:
         """Open the database if needed, then read the caseload (off the UI thread)."""
-        from workwell_tui.db.store import Store, StoreError
+        rows = self.services.open_store().caseload()
+        self.post_message(self.CaseloadRead(rows))
 
-        try:
-            if self.store is None:
-                assert self.paths is not None
-                self.store = Store.open(self.paths, self.settings, fill_demo=self.paths.demo)
-            rows = self.store.caseload()
-        except StoreError as error:
-            self.call_from_thread(self.show_problem, str(error))
-            return
-        self.call_from_thread(self._caseload_loaded, rows)
-        self.call_from_thread(self.set_timer, 1.0, self.warm_store)
+    def on_workwell_app_caseload_read(self, message: CaseloadRead) -> None:
+        """New rows: every screen watching the caseload sees them."""
+        self.caseload_rows = message.rows
+        self.set_timer(1.0, self.warm_store)
 
-    @work(thread=True, exclusive=True, group="warm")
+    @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
     def warm_store(self) -> None:
         """Import SQLAlchemy and open the engine once the caseload is on screen."""
-        if self.store is None:
-            return
-        from workwell_tui.db.store import StoreError
+        if self.services.is_open:
+            self.services.store.warm()
 
-        try:
-            self.store.warm()
-        except StoreError as error:
-            self.call_from_thread(self.show_problem, str(error))
+    # Failures: one place ------------------------------------------------------------------------
 
-    def _caseload_loaded(self, rows: list[CaseloadRow]) -> None:
-        self.caseload_rows = rows
-        for screen in self.screen_stack:
-            if isinstance(screen, CaseloadScreen):
-                screen.show_rows(rows)
+    def on_caseload_stale(self, _message: CaseloadStale) -> None:
+        """Read the caseload again (a screen changed something it shows)."""
+        if self.services.is_open:
+            self.load_caseload()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The App's own workers: a database that cannot be opened gets the problem screen."""
+        if event.state is WorkerState.ERROR:
+            self.report_failure(event.worker.error, whole_screen=True)
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        """A screen's worker failed: say what went wrong, keep the app running."""
+        self.report_failure(message.error)
+
+    def report_failure(self, error: BaseException | None, whole_screen: bool = False) -> None:
+        """Show a failure in the coach's words: the error's own, or a safe general message."""
+        problem = error if isinstance(error, WorkwellError) else WorkwellError()
+        if whole_screen:
+            self.show_problem(problem.message)
+        else:
+            self.notify(escape(problem.message), title=problem.title, severity="error", timeout=8)
 
     def show_problem(self, message: str) -> None:
         """Replace everything with a clear message and a way out; never a traceback."""
         from workwell_tui.screens.problem import ProblemScreen
 
         self.push_screen(ProblemScreen(message))
+
+    # Navigation: screens say where to go, the App takes them there -----------------------------
+
+    def on_open_participant(self, message: OpenParticipant) -> None:
+        """Show one participant's record."""
+        self.open_participant(message.participant_id)
+
+    def open_participant(self, participant_id: str) -> None:
+        """Show one participant's record."""
+        from workwell_tui.screens.participant import ParticipantScreen
+
+        self.push_screen(ParticipantScreen(participant_id))
+
+    def on_new_referral(self, _message: NewReferral) -> None:
+        """Open the form for a new referral."""
+        self.new_referral()
+
+    def new_referral(self) -> None:
+        """Open the form for a new referral."""
+        from workwell_tui.screens.referral_form import ReferralFormScreen
+
+        self.push_screen(ReferralFormScreen())
+
+    def on_start_assessment(self, message: StartAssessment) -> None:
+        """Start or resume an assessment."""
+        from workwell_tui.screens.assessment.screen import AssessmentScreen
+
+        self.push_screen(AssessmentScreen(message.participant_id, message.kind))
 
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""
@@ -163,7 +226,7 @@ class WorkwellApp(CrashReportWithoutLocals):
 
         if isinstance(screen, PrivacyScreen | LockScreen):
             return
-        yield SystemCommand("New referral", "Add a new participant", self._new_referral)
+        yield SystemCommand("New referral", "Add a new participant", self.new_referral)
         yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
         yield SystemCommand(
             "High-contrast colours",
@@ -171,14 +234,3 @@ class WorkwellApp(CrashReportWithoutLocals):
             self.action_toggle_high_contrast,
         )
         yield SystemCommand("Quit", "Close WorkWell (everything is saved)", self.exit)
-
-    def _new_referral(self) -> None:
-        from workwell_tui.screens.referral_form import ReferralFormScreen
-
-        self.push_screen(ReferralFormScreen())
-
-    def open_participant(self, participant_id: str) -> None:
-        """Show one participant's screen."""
-        from workwell_tui.screens.participant import ParticipantScreen
-
-        self.push_screen(ParticipantScreen(participant_id))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
@@ -12,10 +11,8 @@ from textual.markup import escape
 
 from workwell_tui.domain.caseload import filter_rows
 from workwell_tui.domain.text import clean_line
+from workwell_tui.screens.navigation import OpenParticipant
 from workwell_tui.widgets.user_text import user_content
-
-if TYPE_CHECKING:
-    from workwell_tui.app import WorkwellApp
 
 MAX_HITS = 30
 
@@ -25,16 +22,16 @@ class ParticipantCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         """Offer matching participants; nothing is listed until something is typed."""
-        app: WorkwellApp = self.app  # type: ignore[assignment]
         if not query.strip():
             return
         matcher = self.matcher(query)
-        for row in filter_rows(app.caseload_rows, query)[:MAX_HITS]:
+        rows = getattr(self.app, "caseload_rows", None) or []  # the App's state, once read
+        for row in filter_rows(rows, query)[:MAX_HITS]:
             label = clean_line(f"{row.name} ({row.reference})")
             yield Hit(
                 max(matcher.match(label), 0.5),
                 highlight_literally(matcher, label),
-                partial(app.open_participant, row.participant_id),
+                partial(self.screen.post_message, OpenParticipant(row.participant_id)),
                 text=label,
                 help=escape(clean_line(f"Open participant · {row.district} · {row.stage_text}")),
             )

@@ -4,7 +4,7 @@ Settings live in `settings.toml` in the user config dir (created with commented 
 run). Paths come from platformdirs; `--data-dir` / `WORKWELL_DATA_DIR`, `--database-url` /
 `WORKWELL_DATABASE_URL` and `WORKWELL_CONFIG_DIR` override them. A bad settings file raises
 `SettingsError` naming the key and the problem; callers show it without a traceback.
-Who WorkWell is for is read from `area_rules.toml` (see `area_rules_file`) for the chosen area.
+Who WorkWell is for is read from `area_rules.toml` (see `config_area_rules`) for the chosen area.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from workwell_tui.domain.area_rules import NATIONAL_RULE, AreaRule
 from workwell_tui.domain.areas import DEFAULT_AREA, PILOT_AREAS, default_districts
+from workwell_tui.domain.assessment.area_rules import NATIONAL_RULE, AreaRule
 
 APP_NAME = "workwell-tui"
 DATABASE_FILE = "workwell.sqlite3"
@@ -177,7 +177,7 @@ def default_settings_text() -> str:
 def load_settings(path: Path, create: bool = True) -> Settings:
     """Read settings from `path` (writing a commented default file first if there is none),
     with the eligibility rule of the area from `area_rules.toml`."""
-    from workwell_tui.area_rules_file import load_area_rules
+    from workwell_tui.config_area_rules import load_area_rules
 
     settings = _read_settings(path, create)
     rule = load_area_rules(path.parent).for_area(settings.area)

@@ -6,18 +6,29 @@ traceback, and the message never contains health details or SQL.
 
 from __future__ import annotations
 
-__all__ = ["WorkwellError"]
+__all__ = ["WorkwellError", "coach_words"]
 
 
 class WorkwellError(Exception):
     """Something the coach needs to know about, in words they can act on."""
 
     default_title = "Something went wrong"
+    default_message = "That did not work. Nothing you saved before has changed."
 
-    def __init__(self, message: str, title: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | None = None, title: str | None = None) -> None:
+        self.message = message or self.default_message
+        super().__init__(self.message)
         self.title = title or self.default_title
 
     def __str__(self) -> str:
         return self.message
+
+
+def coach_words(error: BaseException | None) -> str:
+    """What to tell a coach about `error`: its own words if it is ours, else a safe general line.
+
+    Never the class name or the exception's text: those can carry SQL or what was typed.
+    """
+    if isinstance(error, WorkwellError):
+        return error.message
+    return WorkwellError.default_message

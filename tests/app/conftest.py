@@ -14,6 +14,7 @@ from workwell_tui.config import Settings
 from workwell_tui.db.engine import memory_engine
 from workwell_tui.db.models import Assessment, Contact, Participant, Plan
 from workwell_tui.db.store import Store
+from workwell_tui.services import Services
 
 
 def _person(
@@ -122,4 +123,4 @@ def people(store: Store) -> dict[str, Participant]:
 @pytest.fixture
 def app(store: Store, settings: Settings, people: dict[str, Participant]) -> WorkwellApp:
     """The app on the hand-made caseload."""
-    return WorkwellApp(paths=None, settings=settings, store=store)
+    return WorkwellApp(Services.for_store(store, settings))

@@ -19,11 +19,11 @@ from workwell_tui.db.models import (
     Plan,
 )
 from workwell_tui.db.store import Store
-from workwell_tui.domain.assessment_steps import MEASURES
-from workwell_tui.screens.assessment import AssessmentScreen
+from workwell_tui.domain.assessment.steps import MEASURES
+from workwell_tui.screens.assessment.risk import RiskScreen
+from workwell_tui.screens.assessment.screen import AssessmentScreen
 from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.screens.participant import ParticipantScreen
-from workwell_tui.screens.risk import RiskScreen
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.question_field import QuestionField, control_id
 

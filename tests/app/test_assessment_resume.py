@@ -26,9 +26,10 @@ from workwell_tui.app import WorkwellApp
 from workwell_tui.config import Settings
 from workwell_tui.db.models import Assessment, Participant
 from workwell_tui.db.store import Store
-from workwell_tui.domain.assessment_flow import step_number
-from workwell_tui.domain.assessment_steps import StepKey
-from workwell_tui.screens.assessment import AssessmentScreen
+from workwell_tui.domain.assessment.flow import step_number
+from workwell_tui.domain.assessment.steps import StepKey
+from workwell_tui.screens.assessment.screen import AssessmentScreen
+from workwell_tui.services import Services
 from workwell_tui.widgets.question_field import control_id
 
 from .helpers import screen_text
@@ -51,11 +52,12 @@ CHILD = textwrap.dedent(
     from workwell_tui.app import WorkwellApp
     from workwell_tui.config import Settings
     from workwell_tui.db.store import Store
-    from workwell_tui.domain.assessment_flow import step_number
-    from workwell_tui.domain.assessment_steps import StepKey
+    from workwell_tui.domain.assessment.flow import step_number
+    from workwell_tui.domain.assessment.steps import StepKey
     from workwell_tui.domain.enums import ReferralSource, WorkSituation
     from workwell_tui.domain.referral import NewReferral
-    from workwell_tui.screens.assessment import AssessmentScreen
+    from workwell_tui.screens.assessment.screen import AssessmentScreen
+    from workwell_tui.services import Services
 
     url, job_title = sys.argv[1], sys.argv[2]
     settings = Settings()
@@ -95,7 +97,7 @@ CHILD = textwrap.dedent(
 
 
     async def main():
-        app = WorkwellApp(paths=None, settings=settings, store=store)
+        app = WorkwellApp(Services.for_store(store, settings))
         async with app.run_test(size=(100, 40)) as pilot:
             await wait_for(lambda: app.caseload_rows, "the caseload")
             screen = AssessmentScreen(str(person.id))
@@ -205,7 +207,7 @@ async def test_a_killed_run_resumes_on_the_step_it_was_on(
 
         # The coach opens the app again on the same file and picks up where they were.
         store = Store(settings, "test-coach", url=url)
-        app = WorkwellApp(paths=None, settings=settings, store=store)
+        app = WorkwellApp(Services.for_store(store, settings))
         async with app.run_test(size=(100, 40)) as pilot:
             participant = await open_participant(pilot, reference)
             for _ in range(100):

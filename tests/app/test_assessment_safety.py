@@ -6,9 +6,9 @@ from typing import Any
 
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.store import Store
-from workwell_tui.domain.assessment_steps import CRISIS_ACTION, MEASURES, RISK_ACTION, WORK
+from workwell_tui.domain.assessment.steps import CRISIS_ACTION, MEASURES, RISK_ACTION, WORK
+from workwell_tui.screens.assessment.risk import RiskScreen
 from workwell_tui.screens.confirm import ConfirmScreen
-from workwell_tui.screens.risk import RiskScreen
 
 from .helpers import screen_text
 from .test_assessment import SIZE, saved_draft

@@ -9,6 +9,7 @@ from workwell_tui.config import Settings
 from workwell_tui.db.store import Store
 from workwell_tui.screens.caseload import CaseloadScreen
 from workwell_tui.screens.referral_form import ReferralFormScreen
+from workwell_tui.services import Services
 from workwell_tui.widgets.caseload_table import CaseloadTable, layout
 
 from .helpers import screen_text, wait_for_caseload
@@ -73,7 +74,7 @@ async def test_at_80_columns_sorting_skips_the_hidden_district(app: WorkwellApp)
 async def test_the_empty_caseload_hint_names_a_key_that_works(
     store: Store, settings: Settings
 ) -> None:
-    app = WorkwellApp(paths=None, settings=settings, store=store)  # nobody referred yet
+    app = WorkwellApp(Services.for_store(store, settings))  # nobody referred yet
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, CaseloadScreen)

@@ -9,6 +9,7 @@ from workwell_tui.app import WorkwellApp
 from workwell_tui.config import Settings
 from workwell_tui.db.store import Store
 from workwell_tui.screens.caseload import CaseloadScreen
+from workwell_tui.services import Services
 from workwell_tui.themes import HIGH_CONTRAST, WORKWELL
 from workwell_tui.widgets.caseload_table import CaseloadTable
 
@@ -36,7 +37,7 @@ async def test_rows_read_before_the_table_arrives_are_shown_when_it_does(
 async def test_an_empty_caseload_read_early_says_how_to_start(
     store: Store, settings: Settings
 ) -> None:
-    app = WorkwellApp(paths=None, settings=settings, store=store)  # nobody referred yet
+    app = WorkwellApp(Services.for_store(store, settings))  # nobody referred yet
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.1)
         fresh = CaseloadScreen()
@@ -74,7 +75,7 @@ async def test_keys_before_the_table_arrives_do_nothing_harmful(app: WorkwellApp
 
 
 async def test_the_theme_in_settings_colours_the_first_frame(store: Store) -> None:
-    app = WorkwellApp(paths=None, settings=Settings(theme="workwell-high-contrast"), store=store)
+    app = WorkwellApp(Services.for_store(store, Settings(theme="workwell-high-contrast")))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.theme == "workwell-high-contrast"

@@ -9,7 +9,7 @@ from textual.widgets import Checkbox, Input
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.store import Store
 from workwell_tui.domain.enums import CaseloadFlag
-from workwell_tui.screens.assessment import AssessmentScreen
+from workwell_tui.screens.assessment.screen import AssessmentScreen
 from workwell_tui.screens.caseload import CaseloadScreen
 from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.screens.cover import LockScreen

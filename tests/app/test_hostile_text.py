@@ -23,8 +23,9 @@ from workwell_tui.config import Settings
 from workwell_tui.db.models import Participant
 from workwell_tui.db.store import Store
 from workwell_tui.domain.text import clean_line
-from workwell_tui.screens.assessment import AssessmentScreen
+from workwell_tui.screens.assessment.screen import AssessmentScreen
 from workwell_tui.screens.participant import ParticipantScreen
+from workwell_tui.services import Services
 
 from .helpers import screen_text, svg_text, wait_for_caseload
 
@@ -58,7 +59,7 @@ def hostile_app(store: Store, settings: Settings) -> WorkwellApp:
     ]
     with store.engine.begin() as connection:
         connection.execute(insert(Participant), rows)
-    return WorkwellApp(paths=None, settings=settings, store=store)
+    return WorkwellApp(Services.for_store(store, settings))
 
 
 def assert_safe(app: WorkwellApp) -> str:

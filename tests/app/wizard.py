@@ -8,8 +8,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from workwell_tui import clock
-from workwell_tui.domain.assessment_flow import position
-from workwell_tui.screens.assessment import AssessmentScreen
+from workwell_tui.domain.assessment.flow import position
+from workwell_tui.screens.assessment.screen import AssessmentScreen
 from workwell_tui.screens.participant import ParticipantScreen
 
 from .helpers import screen_text, wait_for_caseload

@@ -17,12 +17,12 @@ from textual.pilot import Pilot
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.models import Participant
 from workwell_tui.db.store import Store
-from workwell_tui.domain.assessment_flow import step_number
-from workwell_tui.domain.assessment_steps import StepKey
+from workwell_tui.domain.assessment.flow import step_number
+from workwell_tui.domain.assessment.steps import StepKey
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.screens.assessment import TYPING_PAUSE, AssessmentScreen
+from workwell_tui.screens.assessment.risk import RiskScreen
+from workwell_tui.screens.assessment.screen import TYPING_PAUSE, AssessmentScreen
 from workwell_tui.screens.participant import ParticipantScreen
-from workwell_tui.screens.risk import RiskScreen
 
 from ..app.helpers import screen_text, wait_for_caseload
 from ..app.wizard import (

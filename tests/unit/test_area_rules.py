@@ -8,23 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from workwell_tui.area_rules_file import (
+from workwell_tui.config import SettingsError, load_settings, parse_settings
+from workwell_tui.config_area_rules import (
     RULES_FILE,
     AreaRulesError,
     load_area_rules,
     packaged_rules_text,
 )
-from workwell_tui.config import SettingsError, load_settings, parse_settings
-from workwell_tui.domain.area_rules import (
+from workwell_tui.domain.assessment.area_rules import (
     NATIONAL_RULE,
     AreaRule,
     OutOfWork,
     rule_answers,
     rule_of,
 )
-from workwell_tui.domain.assessment_flow import eligibility_of, hint_for, visible_questions
-from workwell_tui.domain.assessment_steps import ELIGIBILITY, LOCAL, OUT_OF_WORK_FOR_HEALTH
-from workwell_tui.domain.eligibility import EligibilityAnswers, assess_eligibility
+from workwell_tui.domain.assessment.eligibility import EligibilityAnswers, assess_eligibility
+from workwell_tui.domain.assessment.flow import eligibility_of, hint_for, visible_questions
+from workwell_tui.domain.assessment.steps import ELIGIBILITY, LOCAL, OUT_OF_WORK_FOR_HEALTH
 
 from .test_assessment_flow import TODAY, eligible_answers
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from workwell_tui.domain.assessment_flow import (
+from workwell_tui.domain.assessment.flow import (
     next_step,
     position,
     previous_step,
@@ -19,13 +19,22 @@ from workwell_tui.domain.assessment_flow import (
     unfinished_steps,
     visible_questions,
 )
-from workwell_tui.domain.assessment_outcome import (
+from workwell_tui.domain.assessment.outcome import (
     build_outcome,
     measures_taken,
     severities,
     summary_sections,
 )
-from workwell_tui.domain.assessment_steps import (
+from workwell_tui.domain.assessment.questions import (
+    Kind,
+    Question,
+    as_date,
+    as_int,
+    check_answer,
+    is_blank,
+    show_answer,
+)
+from workwell_tui.domain.assessment.steps import (
     ALL_STEPS,
     ELIGIBILITY,
     GOALS,
@@ -38,15 +47,6 @@ from workwell_tui.domain.assessment_steps import (
     StepKey,
 )
 from workwell_tui.domain.enums import AssessmentKind, Domain, Instrument
-from workwell_tui.domain.questions import (
-    Kind,
-    Question,
-    as_date,
-    as_int,
-    check_answer,
-    is_blank,
-    show_answer,
-)
 
 TODAY = date(2026, 11, 22)
 INITIAL = AssessmentKind.INITIAL

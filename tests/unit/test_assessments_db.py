@@ -25,9 +25,10 @@ from workwell_tui.db.models import (
     Plan,
 )
 from workwell_tui.db.store import Store
-from workwell_tui.domain.assessment_flow import step_number
-from workwell_tui.domain.assessment_outcome import build_outcome
-from workwell_tui.domain.assessment_steps import RISK_ACTION, StepKey
+from workwell_tui.domain.assessment.flow import step_number
+from workwell_tui.domain.assessment.outcome import build_outcome
+from workwell_tui.domain.assessment.steps import RISK_ACTION, StepKey
+from workwell_tui.domain.assessment.suggestions import adjustment
 from workwell_tui.domain.enums import (
     AssessmentKind,
     ReferralSource,
@@ -35,7 +36,6 @@ from workwell_tui.domain.enums import (
     WorkSituation,
 )
 from workwell_tui.domain.referral import NewReferral
-from workwell_tui.domain.suggestions import adjustment
 
 from .test_assessment_flow import eligible_answers, full_answers
 

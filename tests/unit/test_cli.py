@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from workwell_tui import clock
-from workwell_tui.caseload_report import COLUMNS
 from workwell_tui.cli import main
+from workwell_tui.cli.caseload import COLUMNS
 from workwell_tui.config import Settings, resolve_paths
 from workwell_tui.db.store import Store
 from workwell_tui.domain.referral import check_referral

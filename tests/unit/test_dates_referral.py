@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from workwell_tui.domain.age import age_on
 from workwell_tui.domain.dates import friendly_when, parse_uk_date, uk_date, uk_short
-from workwell_tui.domain.eligibility_age import age_on
 from workwell_tui.domain.enums import ReferralSource, Stage, WorkSituation
 from workwell_tui.domain.referral import (
     UNDER_16_REASON,

@@ -14,25 +14,25 @@ from sqlmodel import Session
 from workwell_tui.config import Settings
 from workwell_tui.db.engine import memory_engine
 from workwell_tui.db.models import Assessment, MeasureResult, Participant, Plan
-from workwell_tui.demo_assessment import (
+from workwell_tui.demo.assessment import (
     CONDITIONS,
     STEP_FILLERS,
     assessment_answers,
     measure_items,
 )
-from workwell_tui.demo_data import fill_demo
-from workwell_tui.domain.assessment_flow import (
+from workwell_tui.demo.data import fill_demo
+from workwell_tui.domain.assessment.flow import (
     prune,
     step_from_number,
     step_number,
     step_problems,
     steps_for,
 )
-from workwell_tui.domain.assessment_outcome import build_outcome
-from workwell_tui.domain.assessment_steps import INITIAL_STEPS, StepKey
+from workwell_tui.domain.assessment.outcome import build_outcome
+from workwell_tui.domain.assessment.questions import Answers
+from workwell_tui.domain.assessment.steps import INITIAL_STEPS, StepKey
 from workwell_tui.domain.dates import uk_short
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.domain.questions import Answers
 
 NOW = datetime(2026, 11, 20, 9, 30).astimezone()
 TODAY = NOW.date()

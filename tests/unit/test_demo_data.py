@@ -26,8 +26,8 @@ from workwell_tui.db.models import (
     Referral,
     Service,
 )
-from workwell_tui.demo_catalogue import NATIONAL_CONTACTS
-from workwell_tui.demo_data import ensure_demo, fill_demo
+from workwell_tui.demo.catalogue import NATIONAL_CONTACTS
+from workwell_tui.demo.data import ensure_demo, fill_demo
 from workwell_tui.domain.enums import CaseloadFlag, Stage
 
 NOW = datetime(2026, 11, 20, 9, 30).astimezone()

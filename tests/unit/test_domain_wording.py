@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workwell_tui.domain.assessment_flow import step_problems
-from workwell_tui.domain.assessment_steps import (
+from workwell_tui.domain.assessment.flow import step_problems
+from workwell_tui.domain.assessment.steps import (
     CONDITION_TYPES,
     ELIGIBILITY,
     FIT_NOTE_ADVICE_OPTIONS,
@@ -45,7 +45,7 @@ def test_condition_kinds_include_neurodevelopmental_and_learning_disability() ->
 
 
 def test_the_demo_files_adhd_as_neurodevelopmental() -> None:
-    from workwell_tui.demo_assessment import CONDITION_TABLE
+    from workwell_tui.demo.assessment import CONDITION_TABLE
 
     assert CONDITION_TABLE["ADHD"].types == ["neurodevelopmental"]
     allowed = {value for value, _ in CONDITION_TYPES}

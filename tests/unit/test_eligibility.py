@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from workwell_tui.domain.eligibility import (
+from workwell_tui.domain.assessment.eligibility import (
     Eligibility,
     EligibilityAnswers,
     Outcome,

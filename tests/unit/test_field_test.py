@@ -18,7 +18,7 @@ from workwell_tui.db.assessments import discard_untouched, start_assessment
 from workwell_tui.db.engine import memory_engine
 from workwell_tui.db.models import Participant, Service
 from workwell_tui.db.store import Store
-from workwell_tui.demo_data import fill_demo
+from workwell_tui.demo.data import fill_demo
 from workwell_tui.domain.enums import AssessmentKind, Stage
 from workwell_tui.domain.referral import check_referral
 from workwell_tui.domain.words import plural

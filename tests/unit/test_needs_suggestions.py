@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from workwell_tui.domain.enums import AdjustmentOwner, Domain
-from workwell_tui.domain.needs import (
+from workwell_tui.domain.assessment.needs import (
     BARRIERS,
     NEEDS_DOMAINS,
     SEVERITY_LABELS,
     barrier,
     barriers_with_severity,
 )
-from workwell_tui.domain.suggestions import (
+from workwell_tui.domain.assessment.suggestions import (
     ADJUSTMENTS,
     BARRIER_ADJUSTMENTS,
     FIT_NOTE_ADVICE,
@@ -22,6 +21,7 @@ from workwell_tui.domain.suggestions import (
     suggest_adjustments,
     suggest_objectives,
 )
+from workwell_tui.domain.enums import AdjustmentOwner, Domain
 
 ALL_BARRIERS = [item for domain in NEEDS_DOMAINS for item in BARRIERS[domain]]
 CATEGORIES = {"hours", "duties", "place", "equipment", "support"}

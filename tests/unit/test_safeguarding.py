@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from workwell_tui.domain.assessment_flow import (
+from workwell_tui.domain.assessment.flow import (
     eligibility_of,
     prune,
     step_problems,
     steps_for,
     visible_questions,
 )
-from workwell_tui.domain.assessment_outcome import build_outcome, summary_sections
-from workwell_tui.domain.assessment_steps import (
+from workwell_tui.domain.assessment.outcome import build_outcome, summary_sections
+from workwell_tui.domain.assessment.steps import (
     CRISIS_ACTION,
     ELIGIBILITY,
     IN_CRISIS,
@@ -20,9 +20,9 @@ from workwell_tui.domain.assessment_steps import (
     RISK_ACTION,
     SIGNPOSTING,
 )
+from workwell_tui.domain.assessment.suggestions import suggest_objectives
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.domain.measures import crisis_contacts
-from workwell_tui.domain.suggestions import suggest_objectives
 
 from .test_assessment_flow import TODAY, eligible_answers, full_answers
 

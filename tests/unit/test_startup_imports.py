@@ -25,7 +25,7 @@ LATER = (
     "workwell_tui.screens.problem",
     "workwell_tui.screens.participant",
     "workwell_tui.screens.referral_form",
-    "workwell_tui.screens.assessment",
+    "workwell_tui.screens.assessment.screen",
 )
 
 

@@ -26,9 +26,10 @@ from workwell_tui.db.models import (
     Participant,
     Plan,
 )
-from workwell_tui.domain.area_rules import AreaRule, rule_answers
-from workwell_tui.domain.assessment_flow import first_step, step_number
-from workwell_tui.domain.assessment_outcome import AssessmentOutcome
+from workwell_tui.domain.assessment.area_rules import AreaRule, rule_answers
+from workwell_tui.domain.assessment.flow import first_step, step_number
+from workwell_tui.domain.assessment.outcome import AssessmentOutcome
+from workwell_tui.domain.assessment.questions import YES, is_blank
 from workwell_tui.domain.caseload import plan_week
 from workwell_tui.domain.dates import uk_short
 from workwell_tui.domain.enums import (
@@ -42,7 +43,6 @@ from workwell_tui.domain.enums import (
     Timepoint,
     WorkSituation,
 )
-from workwell_tui.domain.questions import YES, is_blank
 from workwell_tui.errors import WorkwellError
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
@@ -60,22 +61,29 @@ class Store:
         self._fast_read = False
 
     @classmethod
-    def open(cls, paths: Paths, settings: Settings, fill_demo: bool = False) -> Store:
-        """Open (creating or upgrading) the database at `paths`; StoreError says what is wrong."""
+    def open(
+        cls,
+        paths: Paths,
+        settings: Settings,
+        fill: Callable[[Store], None] | None = None,
+    ) -> Store:
+        """Open (creating or upgrading) the database at `paths`; StoreError says what is wrong.
+
+        `fill` (the demo's, given by the command line) runs when the database has nobody in it;
+        storage itself knows nothing of demo data.
+        """
         store = cls(
             settings=settings,
             actor=settings.coach_name or default_actor(),
             url=paths.database_url,
             backup_dir=paths.data_dir / "backups",
         )
-        if store.backend.ready_for_fast_read(needs_people=fill_demo):
+        if store.backend.ready_for_fast_read(needs_people=fill is not None):
             store._fast_read = True
             return store
-        store.engine  # noqa: B018 - create, migrate and (for the demo) fill now
-        if fill_demo:
-            from workwell_tui.demo_data import ensure_demo
-
-            ensure_demo(store.engine, today=clock.now(), settings=settings)
+        store.engine  # noqa: B018 - create and migrate now
+        if fill is not None:
+            fill(store)
         return store
 
     @property
@@ -186,7 +194,7 @@ class Store:
     ) -> Completed:
         """Finish an assessment: measures, stage, and (when eligible) a draft plan."""
         from workwell_tui.db import assessments
-        from workwell_tui.domain.assessment_outcome import build_outcome
+        from workwell_tui.domain.assessment.outcome import build_outcome
 
         today = clock.today()
         weeks = self.settings.plan_length_weeks

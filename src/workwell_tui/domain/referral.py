@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
+from workwell_tui.domain.age import age_on
 from workwell_tui.domain.dates import parse_uk_date
-from workwell_tui.domain.eligibility_age import age_on
 from workwell_tui.domain.enums import ReferralSource, Stage, WorkSituation
 from workwell_tui.domain.text import clean_line
 

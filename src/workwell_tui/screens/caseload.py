@@ -14,15 +14,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
 from workwell_tui import clock
+from workwell_tui.screens.base import WorkwellScreen
+from workwell_tui.screens.navigation import CaseloadStale, NewReferral, OpenParticipant
 from workwell_tui.widgets.masthead import Masthead
 
 if TYPE_CHECKING:
-    from workwell_tui.app import WorkwellApp
     from workwell_tui.domain.caseload import CaseloadRow
     from workwell_tui.domain.enums import Stage
     from workwell_tui.widgets.caseload_table import CaseloadTable
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 RESULTS_KEPT = 32
 
 
-class CaseloadScreen(Screen[None]):
+class CaseloadScreen(WorkwellScreen[None]):
     """Every participant of the coach, sorted by what needs doing next."""
 
     # Styled by caseload.tcss, loaded by the App: this is its default screen.
@@ -67,14 +67,9 @@ class CaseloadScreen(Screen[None]):
         # Where the coach was before a filter list opened: picking returns there.
         self._before_filter: Widget | None = None
 
-    @property
-    def workwell(self) -> WorkwellApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         """Masthead, filters, the table and the footer."""
-        settings = self.workwell.settings
+        settings = self.services.settings
         yield Masthead(f"WorkWell · {settings.area}", id="masthead")
         with Horizontal(id="filters"):
             yield self.find_box
@@ -88,6 +83,12 @@ class CaseloadScreen(Screen[None]):
         # Watching the value (not waiting for Input.Changed) puts the typed letter and the
         # narrowed rows in the same frame.
         self.watch(self.find_box, "value", self._find_changed, init=False)
+        # The rows are the App's state; this screen shows them whenever they change.
+        self.watch(self.app, "caseload_rows", self._rows_changed)
+
+    def _rows_changed(self, rows: list[CaseloadRow] | None) -> None:
+        if rows is not None:
+            self.show_rows(rows)
 
     def _mount_second(self) -> None:
         # The first frame comes sooner without these; they arrive a moment later.
@@ -98,7 +99,7 @@ class CaseloadScreen(Screen[None]):
         from workwell_tui.domain.enums import Stage
         from workwell_tui.widgets.caseload_table import CaseloadTable
 
-        settings = self.workwell.settings
+        settings = self.services.settings
         self.query_one("#filters").mount(
             Select(
                 [(stage.label, stage.value) for stage in Stage],
@@ -124,8 +125,7 @@ class CaseloadScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Coming back from a participant: read the caseload again in the background."""
-        if self.workwell.store is not None:
-            self.workwell.load_caseload()
+        self.post_message(CaseloadStale())
 
     def _tick(self) -> None:
         moment = clock.now()
@@ -244,7 +244,7 @@ class CaseloadScreen(Screen[None]):
 
     def on_caseload_table_opened(self, message: CaseloadTable.Opened) -> None:
         """Enter or a double click on a row: open that participant."""
-        self.workwell.open_participant(message.participant_id)
+        self.post_message(OpenParticipant(message.participant_id))
 
     def on_caseload_table_sort_requested(self, message: CaseloadTable.SortRequested) -> None:
         """A click on a column title: sort by it, or reverse if it is already the sort."""
@@ -280,9 +280,7 @@ class CaseloadScreen(Screen[None]):
 
     def action_new_referral(self) -> None:
         """Open the referral form for a new participant."""
-        from workwell_tui.screens.referral_form import ReferralFormScreen
-
-        self.app.push_screen(ReferralFormScreen())
+        self.post_message(NewReferral())
 
     def action_choose(self, selector: str) -> None:
         """Open the stage or district list."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -10,19 +11,21 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Footer, Static
+from textual.worker import Worker
 
 from workwell_tui import clock
-from workwell_tui.domain.assessment_flow import step_from_number
+from workwell_tui.domain.age import age_on
+from workwell_tui.domain.assessment.flow import step_from_number
 from workwell_tui.domain.dates import uk_date
-from workwell_tui.domain.eligibility_age import age_on
 from workwell_tui.domain.enums import AssessmentKind, ReferralSource, Stage, WorkSituation
+from workwell_tui.screens.base import WorkwellScreen
+from workwell_tui.screens.navigation import StartAssessment
 from workwell_tui.styles import style
 from workwell_tui.widgets.user_text import joined, user_text
 
 if TYPE_CHECKING:
-    from workwell_tui.app import WorkwellApp
     from workwell_tui.domain.records import DraftAssessment, ParticipantRecord
 
 
@@ -37,7 +40,7 @@ def _yes(flag: bool, on: object) -> str:
     return f"yes, {uk_date(on)}" if flag and on else "yes" if flag else "no"  # type: ignore[arg-type]
 
 
-class ParticipantScreen(Screen[None]):
+class ParticipantScreen(WorkwellScreen[None]):
     """Details and stage of one participant; later screens hang off this one."""
 
     CSS_PATH = style("participant.tcss")
@@ -46,6 +49,14 @@ class ParticipantScreen(Screen[None]):
         Binding("a", "assess", "Assessment", id="participant.assess"),
         Binding("m", "review_measures", "Review measures", id="participant.review"),
     ]
+
+    @dataclass
+    class Loaded(Message):
+        """The record was read."""
+
+        person: ParticipantRecord | None
+        draft: DraftAssessment | None
+        assessed: bool
 
     def __init__(self, participant_id: str) -> None:
         super().__init__()
@@ -66,15 +77,21 @@ class ParticipantScreen(Screen[None]):
             yield Static("", id="consent", classes="panel", markup=False)
         yield Footer(compact=True)
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         """Fetch the participant off the UI thread."""
-        app: WorkwellApp = self.app  # type: ignore[assignment]
-        assert app.store is not None
-        participant = app.store.participant(self.participant_id)
-        draft = app.store.assessment_draft(self.participant_id)
-        assessed = app.store.assessed(self.participant_id)
-        self.app.call_from_thread(self.show, participant, draft, assessed)
+        store = self.services.store
+        person = store.participant(self.participant_id)
+        draft = store.assessment_draft(self.participant_id)
+        self.post_message(self.Loaded(person, draft, store.assessed(self.participant_id)))
+
+    def on_participant_screen_loaded(self, message: Loaded) -> None:
+        """Show what was read."""
+        self.show(message.person, message.draft, message.assessed)
+
+    def worker_failed(self, worker: Worker[object]) -> None:
+        """The record could not be read: say so where it would have been."""
+        self.query_one("#person", Static).update("Could not read this record.")
 
     def on_screen_resume(self) -> None:
         """Shown (first time, or back from the assessment): read the record in the background."""
@@ -185,16 +202,12 @@ class ParticipantScreen(Screen[None]):
 
     def action_assess(self) -> None:
         """Start or resume the assessment."""
-        from workwell_tui.screens.assessment import AssessmentScreen
-
         kind = AssessmentKind(self.draft.kind) if self.draft else AssessmentKind.INITIAL
-        self.app.push_screen(AssessmentScreen(self.participant_id, kind))
+        self.post_message(StartAssessment(self.participant_id, kind))
 
     def action_review_measures(self) -> None:
         """Take the measures again, stored as review measures."""
-        from workwell_tui.screens.assessment import AssessmentScreen
-
-        self.app.push_screen(AssessmentScreen(self.participant_id, AssessmentKind.REVIEW))
+        self.post_message(StartAssessment(self.participant_id, AssessmentKind.REVIEW))
 
     def _panel(self, selector: str, title: str, lines: list[tuple[str, str]]) -> None:
         panel = self.query_one(selector, Static)

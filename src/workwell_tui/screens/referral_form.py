@@ -6,29 +6,30 @@ silently turned away: the coach can record them as not eligible, with a signpost
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.worker import Worker
 
 from workwell_tui import clock
+from workwell_tui.domain.age import age_on
 from workwell_tui.domain.dates import parse_uk_date, uk_short
-from workwell_tui.domain.eligibility_age import age_on
 from workwell_tui.domain.enums import ReferralSource, WorkSituation
+from workwell_tui.domain.records import ParticipantRecord
 from workwell_tui.domain.referral import MINIMUM_AGE, ReferralCheck, check_referral
 from workwell_tui.domain.words import plural
+from workwell_tui.errors import WorkwellError
+from workwell_tui.screens.base import WorkwellScreen
 from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.navigation import OpenParticipant
 from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
 from workwell_tui.widgets.tick_box import TickBox
-
-if TYPE_CHECKING:
-    from workwell_tui.app import WorkwellApp
-    from workwell_tui.domain.records import ParticipantRecord
 
 TEXT_FIELDS = (
     "first_name",
@@ -44,7 +45,14 @@ TEXT_FIELDS = (
 SELECT_FIELDS = ("district", "referral_source", "work_situation")
 
 
-class ReferralFormScreen(Screen[None]):
+class NotSaved(WorkwellError):
+    """The database would not take the referral."""
+
+    default_title = "Not saved"
+    default_message = "Could not save: the database refused. Everything typed is still here."
+
+
+class ReferralFormScreen(WorkwellScreen[None]):
     """Add a participant from a referral."""
 
     CSS_PATH = style("form.tcss")
@@ -59,14 +67,9 @@ class ReferralFormScreen(Screen[None]):
         self.tried = False
         self.saving = False
 
-    @property
-    def workwell(self) -> WorkwellApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         """The form, in the order a referral is usually read out."""
-        settings = self.workwell.settings
+        settings = self.services.settings
         with Horizontal(id="title-bar"):
             yield Static("New referral", id="title")
             yield Static("* needed", id="legend")
@@ -165,7 +168,7 @@ class ReferralFormScreen(Screen[None]):
         """Check the form and put each message beside its field."""
         record_under_16 = self.query_one("#record_under_16", Checkbox).value
         result = check_referral(
-            self.values(), clock.today(), self.workwell.settings.districts, record_under_16
+            self.values(), clock.today(), self.services.settings.districts, record_under_16
         )
         self.query_one("#field-record_under_16").display = result.under_16
         count = len(result.errors)
@@ -229,28 +232,34 @@ class ReferralFormScreen(Screen[None]):
         self.saving = True
         self.save(result)
 
-    @work(thread=True, exclusive=True)
+    @dataclass
+    class Saved(Message):
+        """The referral is stored."""
+
+        participant: ParticipantRecord
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
     def save(self, result: ReferralCheck) -> None:
-        """Store the referral off the UI thread."""
-        assert result.referral is not None and self.workwell.store is not None
+        """Store the referral off the UI thread; a failure keeps everything typed."""
+        assert result.referral is not None
         try:
-            participant = self.workwell.store.add_referral(result.referral)
-        except Exception:
-            self.app.call_from_thread(self._failed)
-            return
-        self.app.call_from_thread(self._saved, participant)
+            participant = self.services.store.add_referral(result.referral)
+        except WorkwellError:
+            raise
+        except Exception as error:
+            raise NotSaved() from error
+        self.post_message(self.Saved(participant))
 
-    def _failed(self) -> None:
+    def worker_failed(self, worker: Worker[object]) -> None:
+        """Not saved (the message is shown): the form stays, with everything typed."""
         self.saving = False
-        self.notify(
-            "Could not save: the database refused. Everything typed is still here.",
-            severity="error",
-        )
 
-    def _saved(self, participant: ParticipantRecord) -> None:
-        self.notify(f"Added {participant.reference}", timeout=3)
+    def on_referral_form_screen_saved(self, message: Saved) -> None:
+        """Stored: say so, and open the new participant's record."""
+        participant = message.participant
+        self.notify(f"Added {participant.reference}", timeout=3, markup=False)
         self.dismiss()
-        self.workwell.open_participant(str(participant.id))
+        self.post_message(OpenParticipant(str(participant.id)))
 
     def action_cancel(self) -> None:
         """Leave; ask first when anything has been typed."""

@@ -12,7 +12,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from workwell_tui.domain.questions import Answer, Kind, Question
+from workwell_tui.domain.assessment.questions import Answer, Kind, Question
 from workwell_tui.widgets.choices import Choices
 
 _TYPED = (Kind.TEXT, Kind.NOTE, Kind.DATE, Kind.NUMBER)

@@ -11,11 +11,11 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from workwell_tui import clock
-from workwell_tui.domain.assessment_flow import prune
-from workwell_tui.domain.assessment_steps import StepKey
-from workwell_tui.domain.questions import Answer, Question, check_answer, show_answer
+from workwell_tui.domain.assessment.flow import prune
+from workwell_tui.domain.assessment.questions import Answer, Question, check_answer, show_answer
+from workwell_tui.domain.assessment.steps import StepKey
 from workwell_tui.domain.words import plural
-from workwell_tui.screens.assessment_pages import StepPagesScreen
+from workwell_tui.screens.assessment.pages import StepPagesScreen
 from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.question_field import QuestionField

@@ -9,85 +9,85 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.needs import BARRIERS, NEEDS_DOMAINS
+from workwell_tui.domain.assessment.options import (
     CONDITION_TYPES as CONDITION_TYPES,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     CRISIS_ACTION as CRISIS_ACTION,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     FIT_NOTE_ADVICE_OPTIONS as FIT_NOTE_ADVICE_OPTIONS,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     FIT_NOTE_OPTIONS as FIT_NOTE_OPTIONS,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     IN_CRISIS as IN_CRISIS,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     IN_WORK as IN_WORK,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     LOCAL as LOCAL,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     MAX_PRIORITIES as MAX_PRIORITIES,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     OUT_OF_WORK as OUT_OF_WORK,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     OUT_OF_WORK_FOR_HEALTH as OUT_OF_WORK_FOR_HEALTH,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     RISK_ACTION as RISK_ACTION,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     SEVERITY_OPTIONS as SEVERITY_OPTIONS,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     TIME_IN_JOB as TIME_IN_JOB,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     WORK_SITUATIONS as WORK_SITUATIONS,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     answer_is as _is,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     asks_local as _asks_local,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     employer_contact as _employer_contact,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     in_work as _in_work,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     item_key as item_key,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     out_of_work as _out_of_work,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     out_of_work_for_health as _out_of_work_for_health,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     phq9_risk_answered,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     recorded_or as _recorded_or,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     taking as taking,
 )
-from workwell_tui.domain.assessment_options import (
+from workwell_tui.domain.assessment.options import (
     yes_no_question as _yes_no,
 )
+from workwell_tui.domain.assessment.questions import YES, Kind, Question
 from workwell_tui.domain.enums import WorkSituation
 from workwell_tui.domain.measures import CONFIDENCE, QUESTIONNAIRES, SELF_RATED_HEALTH
-from workwell_tui.domain.needs import BARRIERS, NEEDS_DOMAINS
-from workwell_tui.domain.questions import YES, Kind, Question
 
 
 class StepKey(StrEnum):

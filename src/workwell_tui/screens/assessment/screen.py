@@ -18,7 +18,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
 from workwell_tui import clock
-from workwell_tui.domain.assessment_flow import (
+from workwell_tui.domain.age import age_on
+from workwell_tui.domain.assessment.flow import (
     first_step,
     next_step,
     previous_step,
@@ -27,7 +28,8 @@ from workwell_tui.domain.assessment_flow import (
     steps_for,
     unfinished_steps,
 )
-from workwell_tui.domain.assessment_steps import (
+from workwell_tui.domain.assessment.questions import YES, as_date, check_answer, is_blank
+from workwell_tui.domain.assessment.steps import (
     CRISIS_ACTION,
     IN_CRISIS,
     RISK_ACTION,
@@ -35,13 +37,12 @@ from workwell_tui.domain.assessment_steps import (
     StepKey,
     item_key,
 )
-from workwell_tui.domain.eligibility_age import age_on
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.domain.questions import YES, as_date, check_answer, is_blank
 from workwell_tui.domain.words import plural
-from workwell_tui.screens.assessment_changes import AnswerChangesScreen
+from workwell_tui.errors import coach_words
+from workwell_tui.screens.assessment.changes import AnswerChangesScreen
+from workwell_tui.screens.assessment.risk import RiskScreen
 from workwell_tui.screens.confirm import ConfirmScreen
-from workwell_tui.screens.risk import RiskScreen
 from workwell_tui.styles import style
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.question_field import QuestionField
@@ -94,8 +95,7 @@ class AssessmentScreen(AnswerChangesScreen):
     @work(thread=True, exclusive=True, group="open")
     def open_draft(self) -> None:
         """Start or resume the draft off the UI thread."""
-        store = self.workwell.store
-        assert store is not None
+        store = self.services.store
         try:
             assessment = store.start_assessment(self.participant_id, self.kind)
             person = store.participant(self.participant_id)
@@ -315,19 +315,21 @@ class AssessmentScreen(AnswerChangesScreen):
     @work(thread=True, exclusive=True, group="complete")
     def complete(self) -> None:
         """Store the finished assessment off the UI thread."""
-        store = self.workwell.store
-        assert store is not None and self.assessment_id is not None
+        store = self.services.store
+        assert self.assessment_id is not None
         try:
             done = store.complete_assessment(self.assessment_id, self.kind, dict(self.answers))
         except Exception as error:  # the message never carries answers
-            self.app.call_from_thread(self._not_completed, type(error).__name__)
+            self.app.call_from_thread(self._not_completed, coach_words(error))
             return
         self.app.call_from_thread(self._completed, done)
 
     def _not_completed(self, what: str) -> None:
         self.finishing = False
         self.notify(
-            f"Could not complete ({what}). The draft is saved; try again.", severity="error"
+            f"Could not complete: {what} The draft is saved; try again.",
+            severity="error",
+            markup=False,
         )
 
     def _completed(self, done: Completed) -> None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from workwell_tui.domain.area_rules import RULE_LOCAL_TO, RULE_OUT_OF_WORK, OutOfWork
+from workwell_tui.domain.assessment.area_rules import RULE_LOCAL_TO, RULE_OUT_OF_WORK, OutOfWork
+from workwell_tui.domain.assessment.needs import SEVERITY_LABELS
+from workwell_tui.domain.assessment.questions import YES, YES_NO_OPTIONS, Answers, Kind, Question
 from workwell_tui.domain.enums import WorkSituation
-from workwell_tui.domain.needs import SEVERITY_LABELS
-from workwell_tui.domain.questions import YES, YES_NO_OPTIONS, Answers, Kind, Question
 
 IN_WORK = (WorkSituation.OFF_SICK.value, WorkSituation.STRUGGLING.value)
 IN_CRISIS = "in_crisis"

@@ -1,4 +1,6 @@
-"""The `workwell` command: run the app, fill demo data, print the caseload.
+"""The `workwell` command: its arguments, and which subcommand module does the work.
+
+Each subcommand lives in its own module (`run`, `demo`, `caseload`); this one only parses.
 
 Start-up is kept light: argparse and settings only; Textual, SQLModel and Alembic are imported
 when the chosen command needs them, so the first frame comes quickly.
@@ -7,12 +9,11 @@ when the chosen command needs them, so the first frame comes quickly.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from workwell_tui.config import Paths, Settings, SettingsError, load_settings, resolve_paths
+from workwell_tui.config import SettingsError, load_settings, resolve_paths
 
 STAGE_CHOICES = ("referred", "assessing", "on_plan", "closed", "signposted")
 
@@ -105,96 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"workwell: settings problem: {error}", file=sys.stderr)
         return 2
     if command == "demo":
-        return _demo(paths, settings, args.participants, args.seed)
+        from workwell_tui.cli.demo import fill
+
+        return fill(paths, settings, args.participants, args.seed)
     if command == "caseload":
-        from workwell_tui.caseload_report import print_caseload
+        from workwell_tui.cli.caseload import caseload
 
-        district = _district(args.district, settings) if args.district else None
-        if args.district and district is None:
-            valid = ", ".join(settings.districts)
-            print(
-                f"workwell: no district called {args.district!r} in {settings.area}. "
-                f"Districts: {valid}.",
-                file=sys.stderr,
-            )
-            return 2
-        return _quiet_on_closed_pipe(
-            lambda: _with_store(
-                paths,
-                settings,
-                lambda store: print_caseload(
-                    store, args.stage, district, args.search, args.format, sys.stdout
-                ),
-            )
-        )
-    from workwell_tui.app import WorkwellApp
+        return caseload(args, paths, settings)
+    from workwell_tui.cli.run import run
 
-    WorkwellApp(paths=paths, settings=settings).run()
-    return 0
-
-
-def _district(name: str, settings: Settings) -> str | None:
-    """The settings' spelling of a district typed in any case; None when there is no such one."""
-    wanted = " ".join(name.split()).casefold()
-    return next((d for d in settings.districts if d.casefold() == wanted), None)
-
-
-def _quiet_on_closed_pipe(action: Callable[[], int]) -> int:
-    """Run `action`; when the reader has gone (`workwell caseload | head -5`), stop quietly.
-
-    As the Python docs advise for SIGPIPE: point stdout at devnull so the flush at exit does
-    not raise a second time, and exit as a command killed by SIGPIPE would (128 + 13).
-    """
-    try:
-        status = action()
-        sys.stdout.flush()
-        return status
-    except BrokenPipeError:
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError, io.UnsupportedOperation):
-            pass  # stdout is not a file (tests); nothing will flush to it
-        return 141
-
-
-def _with_store(paths: Paths, settings: Settings, action: object) -> int:
-    from workwell_tui.db.store import Store, StoreError
-
-    try:
-        store = Store.open(paths, settings, fill_demo=paths.demo)
-    except StoreError as error:
-        print(f"workwell: {error}", file=sys.stderr)
-        return 1
-    try:
-        return int(action(store))  # type: ignore[operator]
-    finally:
-        store.close()
-
-
-def _demo(paths: Paths, settings: Settings, participants: int, seed: int) -> int:
-    if participants < 1:
-        print("workwell: --participants must be 1 or more", file=sys.stderr)
-        return 2
-    import time
-
-    from workwell_tui import clock
-    from workwell_tui.db.store import Store, StoreError
-    from workwell_tui.demo_data import fill_demo
-
-    try:
-        store = Store.open(paths, settings)
-    except StoreError as error:
-        print(f"workwell: {error}", file=sys.stderr)
-        return 1
-    started = time.perf_counter()
-    try:
-        added = fill_demo(
-            store.engine, participants, today=clock.now(), settings=settings, seed=seed
-        )
-    finally:
-        store.close()
-    where = "the demo database" if paths.demo else "the database"
-    seconds = time.perf_counter() - started
-    print(f"Added {added:,} fictional participants to {where} in {seconds:.1f} s.")
-    return 0
+    return run(paths, settings)

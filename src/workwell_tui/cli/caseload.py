@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
+import sys
 from typing import TextIO
 
 from rich.cells import cell_len, set_cell_size
 
 from workwell_tui import clock
+from workwell_tui.cli.common import quiet_on_closed_pipe, with_store
+from workwell_tui.config import Paths, Settings
 from workwell_tui.db.store import Store
 from workwell_tui.domain.caseload import CaseloadRow, filter_rows
 from workwell_tui.domain.dates import friendly_when
@@ -90,3 +94,31 @@ def print_caseload(
             out.write("\n")
         out.write(f"{len(rows)} of {len(everyone)} shown\n")
     return 0
+
+
+def caseload(args: argparse.Namespace, paths: Paths, settings: Settings) -> int:
+    """The `caseload` subcommand; an unknown district is an error that lists the valid ones."""
+    district = find_district(args.district, settings) if args.district else None
+    if args.district and district is None:
+        valid = ", ".join(settings.districts)
+        print(
+            f"workwell: no district called {args.district!r} in {settings.area}. "
+            f"Districts: {valid}.",
+            file=sys.stderr,
+        )
+        return 2
+    return quiet_on_closed_pipe(
+        lambda: with_store(
+            paths,
+            settings,
+            lambda store: print_caseload(
+                store, args.stage, district, args.search, args.format, sys.stdout
+            ),
+        )
+    )
+
+
+def find_district(name: str, settings: Settings) -> str | None:
+    """The settings' spelling of a district typed in any case; None when there is no such one."""
+    wanted = " ".join(name.split()).casefold()
+    return next((d for d in settings.districts if d.casefold() == wanted), None)

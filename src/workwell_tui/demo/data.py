@@ -20,9 +20,9 @@ from sqlmodel import SQLModel
 from workwell_tui.config import Settings
 from workwell_tui.db import models  # noqa: F401  (registers the tables in the metadata)
 from workwell_tui.db.bulk import bulk_transaction, insert_rows
-from workwell_tui.demo_assessment import CONDITIONS, EMPLOYERS, GOALS, SIGNPOSTS, measure_items
-from workwell_tui.demo_assessment import assessment_answers as answers_for
-from workwell_tui.demo_catalogue import (
+from workwell_tui.demo.assessment import CONDITIONS, EMPLOYERS, GOALS, SIGNPOSTS, measure_items
+from workwell_tui.demo.assessment import assessment_answers as answers_for
+from workwell_tui.demo.catalogue import (
     ADJUSTMENTS,
     CLOSING,
     EMPLOYED,
@@ -37,8 +37,8 @@ from workwell_tui.demo_catalogue import (
     pick,
     stage_list,
 )
-from workwell_tui.domain.assessment_flow import step_from_number, step_number
-from workwell_tui.domain.assessment_steps import StepKey
+from workwell_tui.domain.assessment.flow import step_from_number, step_number
+from workwell_tui.domain.assessment.steps import StepKey
 from workwell_tui.domain.enums import ContactStatus as CS
 from workwell_tui.domain.enums import Stage, WorkSituation
 

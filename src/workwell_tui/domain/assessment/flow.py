@@ -9,8 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from workwell_tui.domain.area_rules import rule_of
-from workwell_tui.domain.assessment_steps import (
+from workwell_tui.domain.assessment.area_rules import rule_of
+from workwell_tui.domain.assessment.eligibility import (
+    Eligibility,
+    EligibilityAnswers,
+    Outcome,
+    assess_eligibility,
+)
+from workwell_tui.domain.assessment.questions import (
+    NO,
+    YES,
+    Answer,
+    Answers,
+    Question,
+    as_date,
+    check_answer,
+    is_blank,
+)
+from workwell_tui.domain.assessment.steps import (
     ALL_STEPS,
     ELIGIBILITY,
     IN_CRISIS,
@@ -23,23 +39,7 @@ from workwell_tui.domain.assessment_steps import (
     Step,
     StepKey,
 )
-from workwell_tui.domain.eligibility import (
-    Eligibility,
-    EligibilityAnswers,
-    Outcome,
-    assess_eligibility,
-)
 from workwell_tui.domain.enums import AssessmentKind, WorkSituation
-from workwell_tui.domain.questions import (
-    NO,
-    YES,
-    Answer,
-    Answers,
-    Question,
-    as_date,
-    check_answer,
-    is_blank,
-)
 
 
 def _yes_no(value: Answer) -> bool | None:

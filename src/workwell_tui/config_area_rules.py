@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from workwell_tui.config import SettingsError
-from workwell_tui.domain.area_rules import AreaRules, RuleProblem, parse_area_rules
+from workwell_tui.domain.assessment.area_rules import AreaRules, RuleProblem, parse_area_rules
 
 RULES_FILE = "area_rules.toml"
 PACKAGED_LABEL = f"{RULES_FILE} (shipped with workwell)"

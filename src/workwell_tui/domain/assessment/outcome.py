@@ -9,8 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from workwell_tui.domain.assessment_flow import eligibility_of, steps_for, visible_questions
-from workwell_tui.domain.assessment_steps import (
+from workwell_tui.domain.age import age_on
+from workwell_tui.domain.assessment.eligibility import Eligibility
+from workwell_tui.domain.assessment.flow import eligibility_of, steps_for, visible_questions
+from workwell_tui.domain.assessment.needs import (
+    NEEDS_DOMAINS,
+    SEVERITY_LABELS,
+    barriers_with_severity,
+)
+from workwell_tui.domain.assessment.questions import (
+    YES,
+    Answers,
+    as_date,
+    as_list,
+    as_text,
+    show_answer,
+)
+from workwell_tui.domain.assessment.steps import (
     CRISIS_ACTION,
     IN_CRISIS,
     IN_WORK,
@@ -22,8 +37,12 @@ from workwell_tui.domain.assessment_steps import (
     item_key,
     taking,
 )
-from workwell_tui.domain.eligibility import Eligibility
-from workwell_tui.domain.eligibility_age import age_on
+from workwell_tui.domain.assessment.suggestions import (
+    AdjustmentItem,
+    SuggestedObjective,
+    suggest_adjustments,
+    suggest_objectives,
+)
 from workwell_tui.domain.enums import AssessmentKind, Instrument, WorkSituation
 from workwell_tui.domain.measures import (
     CONFIDENCE,
@@ -33,14 +52,6 @@ from workwell_tui.domain.measures import (
     describe,
     phq9_risk,
     score,
-)
-from workwell_tui.domain.needs import NEEDS_DOMAINS, SEVERITY_LABELS, barriers_with_severity
-from workwell_tui.domain.questions import YES, Answers, as_date, as_list, as_text, show_answer
-from workwell_tui.domain.suggestions import (
-    AdjustmentItem,
-    SuggestedObjective,
-    suggest_adjustments,
-    suggest_objectives,
 )
 
 CONSENTS = (

@@ -11,7 +11,7 @@ import random
 from bisect import bisect
 from itertools import accumulate
 
-from workwell_tui.demo_assessment import text_items as _items
+from workwell_tui.demo.assessment import text_items as _items
 from workwell_tui.domain.enums import Stage, WorkSituation
 
 STAGE_SHARES = {Stage.REFERRED: 15, Stage.ASSESSING: 15, Stage.ON_PLAN: 50, Stage.CLOSED: 12}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from workwell_tui.domain.questions import Answer, Answers
+from workwell_tui.domain.assessment.questions import Answer, Answers
 
 
 class OutOfWork(StrEnum):

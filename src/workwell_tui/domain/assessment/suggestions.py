@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from workwell_tui.domain.assessment.needs import NEEDS_DOMAINS, Barrier, barriers_with_severity
 from workwell_tui.domain.enums import AdjustmentOwner, Domain
-from workwell_tui.domain.needs import NEEDS_DOMAINS, Barrier, barriers_with_severity
 
 WORK_KEY = "work"
 SEVERE = 3

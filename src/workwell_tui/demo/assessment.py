@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from workwell_tui.domain.assessment_steps import (
+from workwell_tui.domain.assessment.needs import BARRIERS, MAX_SEVERITY, NEEDS_DOMAINS
+from workwell_tui.domain.assessment.questions import NO, YES, Answer
+from workwell_tui.domain.assessment.steps import (
     FIT_NOTE_ADVICE_OPTIONS,
     IN_WORK,
     RISK_ACTION,
@@ -30,8 +32,6 @@ from workwell_tui.domain.assessment_steps import (
 )
 from workwell_tui.domain.enums import WorkSituation
 from workwell_tui.domain.measures import CONFIDENCE, QUESTIONNAIRES, SELF_RATED_HEALTH
-from workwell_tui.domain.needs import BARRIERS, MAX_SEVERITY, NEEDS_DOMAINS
-from workwell_tui.domain.questions import NO, YES, Answer
 
 Answers = dict[str, Answer]
 

@@ -8,23 +8,21 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import work
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from workwell_tui.domain.assessment_flow import first_step, step_number
-from workwell_tui.domain.assessment_steps import Step
+from workwell_tui.domain.assessment.flow import first_step, step_number
+from workwell_tui.domain.assessment.questions import Answer, is_blank
+from workwell_tui.domain.assessment.steps import Step
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.domain.questions import Answer, is_blank
-
-if TYPE_CHECKING:
-    from workwell_tui.app import WorkwellApp
+from workwell_tui.errors import coach_words
+from workwell_tui.screens.base import WorkwellScreen
 
 
-class DraftSavingScreen(Screen[None]):
+class DraftSavingScreen(WorkwellScreen[None]):
     """A screen whose `answers` and `step` are a draft assessment, saved as they change."""
 
     def __init__(self, kind: AssessmentKind) -> None:
@@ -40,11 +38,6 @@ class DraftSavingScreen(Screen[None]):
         self._written = 0
         self._last_written: tuple[int, dict[str, Any]] | None = None
         self._discarded = False
-
-    @property
-    def workwell(self) -> WorkwellApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def _show_saved(self, moment: datetime) -> None:
         if not self.is_mounted or not self.query("#saved"):
@@ -74,8 +67,8 @@ class DraftSavingScreen(Screen[None]):
         self, sequence: int, step: int, answers: dict[str, Any]
     ) -> tuple[datetime | None, str]:
         """Write one snapshot unless a newer one went in first; (when saved, problem)."""
-        store = self.workwell.store
-        assert store is not None and self.assessment_id is not None
+        store = self.services.store
+        assert self.assessment_id is not None
         with self._write_lock:
             if self._discarded:
                 return None, ""  # a save queued before the empty draft was thrown away
@@ -83,18 +76,22 @@ class DraftSavingScreen(Screen[None]):
                 return None, ""
             try:
                 saved = store.save_assessment(self.assessment_id, step, answers)
-            except Exception as error:  # the name only: never the answers
-                return None, type(error).__name__
+            except Exception as error:  # the coach-safe words only: never the answers
+                return None, coach_words(error)
             self._written = sequence
             self._last_written = (step, answers)
             return saved, ""
 
     def _save_failed(self, what: str) -> None:
         if not self.is_mounted or not self.query("#saved"):
-            self.app.notify(f"Could not save the draft ({what}).", severity="error")
+            self.app.notify(f"Could not save the draft: {what}", severity="error", markup=False)
             return
         self.query_one("#saved", Static).update("NOT SAVED")
-        self.notify(f"Could not save the draft ({what}). Keep this screen open.", severity="error")
+        self.notify(
+            f"Could not save the draft: {what} Keep this screen open.",
+            severity="error",
+            markup=False,
+        )
 
     def flush(self) -> None:
         """Save now, on this thread, when anything is not yet written (leaving, finishing)."""
@@ -118,8 +115,7 @@ class DraftSavingScreen(Screen[None]):
         """
         if self.assessment_id is None or any(not is_blank(v) for v in self.answers.values()):
             return False
-        store = self.workwell.store
-        assert store is not None
+        store = self.services.store
         with self._write_lock:
             try:
                 gone = store.discard_untouched_draft(self.assessment_id)

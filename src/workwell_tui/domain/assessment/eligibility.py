@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from workwell_tui.domain.area_rules import NATIONAL_RULE, AreaRule, OutOfWork
-from workwell_tui.domain.eligibility_age import age_on
+from workwell_tui.domain.age import age_on
+from workwell_tui.domain.assessment.area_rules import NATIONAL_RULE, AreaRule, OutOfWork
 from workwell_tui.domain.enums import WorkSituation
 
 MINIMUM_AGE = NATIONAL_RULE.minimum_age

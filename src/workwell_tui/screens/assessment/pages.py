@@ -14,13 +14,13 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from workwell_tui import clock
-from workwell_tui.domain.assessment_flow import eligibility_of, hint_for, next_step, position
-from workwell_tui.domain.assessment_steps import Step, StepKey
+from workwell_tui.domain.assessment.flow import eligibility_of, hint_for, next_step, position
+from workwell_tui.domain.assessment.questions import Answer, is_blank
+from workwell_tui.domain.assessment.steps import Step, StepKey
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.domain.questions import Answer, is_blank
 from workwell_tui.domain.words import plural
-from workwell_tui.screens.assessment_saving import DraftSavingScreen
-from workwell_tui.screens.assessment_summary import summary_widgets
+from workwell_tui.screens.assessment.saving import DraftSavingScreen
+from workwell_tui.screens.assessment.summary import summary_widgets
 from workwell_tui.widgets.question_field import QuestionField
 
 

@@ -10,9 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from workwell_tui.domain.assessment_outcome import summary_sections
+from workwell_tui.domain.assessment.outcome import summary_sections
+from workwell_tui.domain.assessment.questions import Answers
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.domain.questions import Answers
 from workwell_tui.widgets.user_text import user_text
 
 LABEL_WIDTH = 32

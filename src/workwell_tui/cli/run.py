@@ -1,0 +1,18 @@
+"""`workwell` (or `workwell run`): the composition root; builds the services, opens the app."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from workwell_tui.cli.common import open_store
+from workwell_tui.config import Paths, Settings
+from workwell_tui.services import Services
+
+
+def run(paths: Paths, settings: Settings) -> int:
+    """Open the app; the database opens in its worker, after the first frame."""
+    from workwell_tui.app import WorkwellApp
+
+    services = Services(settings=settings, paths=paths, opener=partial(open_store, paths, settings))
+    WorkwellApp(services).run()
+    return 0

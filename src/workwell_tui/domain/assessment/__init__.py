@@ -1,0 +1,1 @@
+"""The assessment feature's rules: questions, steps, flow, eligibility, needs, outcome."""

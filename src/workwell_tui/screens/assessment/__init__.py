@@ -1,0 +1,1 @@
+"""The assessment wizard: its screen, step pages, summary, autosave, risk prompt."""
