@@ -168,15 +168,22 @@ def check_contact(
 
     known = set(objective_ids)
     raw_discussed = values.get("objectives") or ()
-    discussed = tuple(str(item) for item in raw_discussed) if _is_list(raw_discussed) else ()
+    discussed = (
+        tuple(str(item) for item in raw_discussed)
+        if isinstance(raw_discussed, list | tuple | set | frozenset)
+        else ()
+    )
     if any(item not in known for item in discussed):
         errors["objectives"] = "Choose objectives from this plan"
 
     at: datetime | None = None
     if day is not None and "time" not in errors:
-        wall = datetime.combine(day, at_time or DEFAULT_HELD_TIME)
-        # A naive local time read as local: Python applies that date's own UTC offset.
-        at = wall.astimezone()
+        if at_time is None and not booked and day == today:
+            at = now.replace(microsecond=0)  # logged straight after: it was held just now
+        else:
+            wall = datetime.combine(day, at_time or DEFAULT_HELD_TIME)
+            # A naive local time read as local: Python applies that date's own UTC offset.
+            at = wall.astimezone()
         if booked and at <= now:
             errors["date"] = "A booked contact must be in the future"
         elif not booked and (day > today or (at_time is not None and at > now)):
@@ -186,7 +193,3 @@ def check_contact(
     status = ContactStatus.BOOKED if booked else ContactStatus.HELD
     result.contact = ContactDraft(at, status, mode, purpose, minutes, notes, discussed)
     return result
-
-
-def _is_list(value: object) -> bool:
-    return isinstance(value, list | tuple | set | frozenset)
