@@ -24,7 +24,7 @@ from workwell_tui.domain.enums import (
     PlanStatus,
 )
 from workwell_tui.domain.plan.contacts import ContactDraft
-from workwell_tui.domain.plan.weeks import local_day, week_of
+from workwell_tui.domain.plan.weeks import local_day, review_schedule, week_of
 from workwell_tui.domain.text import clean_note
 
 __all__ = [
@@ -236,7 +236,7 @@ def record_review(
         participant_id=pid,
         contact_id=contact.id,
         assessment_id=linked,
-        week=max(1, week_of(plan.start_date, day)),
+        week=_review_week(plan.start_date, day, plan.review_weeks),
         held_on=day,
         what_changed=text,
     )
@@ -244,6 +244,15 @@ def record_review(
     record_event(session, actor, "plan.review", "plan", plan.id, f"week {review.week}")
     session.flush()
     return pid
+
+
+def _review_week(start: date, day: date, review_weeks: list[int]) -> int:
+    """The review week a review held on `day` counts for (held up to a week early counts, as
+    on the caseload); its own plan week when it covers none."""
+    for slot in review_schedule(start, day, review_weeks, [day]):
+        if slot.held_on == day:
+            return slot.week
+    return max(1, week_of(start, day))
 
 
 def _aware(moment: datetime) -> datetime:
