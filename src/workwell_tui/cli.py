@@ -1,4 +1,4 @@
-"""The `workwell` command: run the app, fill demo data, print the caseload.
+"""The `workwell` command: run the app, fill demo data, print the caseload or a plan.
 
 Start-up is kept light: argparse and settings only; Textual, SQLModel and Alembic are imported
 when the chosen command needs them, so the first frame comes quickly.
@@ -76,6 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
     caseload.add_argument(
         "--format", choices=("table", "csv", "json"), default="table", help="output (table)"
     )
+    plan = commands.add_parser(
+        "plan",
+        parents=[common],
+        help="print one participant's plan as Markdown or JSON",
+        description="Print a participant's plan: objectives, contacts, reviews and distance "
+        "travelled. Exit status 2 for an unknown reference, 1 when they have no plan yet.",
+    )
+    plan.add_argument(
+        "reference", metavar="REF", help="the participant's reference, like WW-000031"
+    )
+    plan.add_argument(
+        "--format", choices=("markdown", "json"), default="markdown", help="output (markdown)"
+    )
     return parser
 
 
@@ -109,6 +122,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             lambda store: print_caseload(
                 store, args.stage, args.district, args.search, args.format, sys.stdout
             ),
+        )
+    if command == "plan":
+        from workwell_tui.plan_report import print_plan
+
+        return _with_store(
+            paths,
+            settings,
+            lambda store: print_plan(store, args.reference, args.format, sys.stdout, sys.stderr),
         )
     from workwell_tui.app import WorkwellApp
 

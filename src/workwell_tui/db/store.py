@@ -126,6 +126,15 @@ class Store:
             found = participants.get_participant(session, participant_id)
             return None if found is None else participant_record(found)
 
+    def participant_by_reference(self, reference: str) -> ParticipantRecord | None:
+        """One participant by reference (WW-000123), as a read model."""
+        from workwell_tui.db import participants
+        from workwell_tui.db.read_models import participant_record
+
+        with self.session() as session:
+            found = participants.find_by_reference(session, reference)
+            return None if found is None else participant_record(found)
+
     def add_referral(self, referral: NewReferral) -> ParticipantRecord:
         """Store a checked referral; returns the new participant with its reference."""
         from workwell_tui.db import participants

@@ -91,6 +91,13 @@ class MeasureChange:
     @property
     def text(self) -> str:
         """ "PHQ-9 14 → 8, moderate → mild", baseline against the latest reading."""
+        if not self.reviews:
+            reading = f"{self.title} {self.baseline.total}"
+            return (
+                f"{reading}, {self.baseline.band} (baseline)"
+                if self.baseline.band
+                else (f"{reading} (baseline)")
+            )
         return change_text(self.title, self.baseline, self.latest)
 
     def chart(self) -> str:
