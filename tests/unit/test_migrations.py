@@ -229,9 +229,9 @@ def test_migrated_columns_match_models(file_engine: Engine) -> None:
             assert columns[column.name]["nullable"] == column.nullable, (name, column.name)
 
 
-def test_previous_head_upgraded_with_versions_and_counter(file_engine: Engine) -> None:
+def test_0002_upgraded_with_versions_and_counter(file_engine: Engine) -> None:
     """0002 -> head: rows kept at version 1, the counter starts at the highest reference."""
-    previous = KNOWN_REVISIONS[KNOWN_REVISIONS.index(HEAD_REVISION) - 1]
+    previous = "0002"
     upgrade(file_engine, previous)
     pid = fill_at_first_revision(file_engine)
 

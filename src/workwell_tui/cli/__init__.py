@@ -1,6 +1,6 @@
 """The `workwell` command: its arguments, and which subcommand module does the work.
 
-Each subcommand lives in its own module (`run`, `demo`, `caseload`); this one only parses.
+Each subcommand lives in its own module (`run`, `demo`, `caseload`, `plan`); this one only parses.
 
 Start-up is kept light: argparse and settings only; Textual, SQLModel and Alembic are imported
 when the chosen command needs them, so the first frame comes quickly.
@@ -83,6 +83,19 @@ def build_parser() -> argparse.ArgumentParser:
     caseload.add_argument(
         "--format", choices=("table", "csv", "json"), default="table", help="output (table)"
     )
+    plan = commands.add_parser(
+        "plan",
+        parents=[common],
+        help="print one participant's plan as Markdown or JSON",
+        description="Print a participant's plan: objectives, contacts, reviews and distance "
+        "travelled. Exit status 2 for an unknown reference, 1 when they have no plan yet.",
+    )
+    plan.add_argument(
+        "reference", metavar="REF", help="the participant's reference, like WW-000031"
+    )
+    plan.add_argument(
+        "--format", choices=("markdown", "json"), default="markdown", help="output (markdown)"
+    )
     return parser
 
 
@@ -113,6 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workwell_tui.cli.caseload import caseload
 
         return caseload(args, paths, settings)
+    if command == "plan":
+        from workwell_tui.cli.plan import plan
+
+        return plan(args, paths, settings)
     from workwell_tui.cli.run import run
 
     return run(paths, settings)

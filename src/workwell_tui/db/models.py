@@ -116,6 +116,14 @@ class Plan(Record, table=True):
     goals: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     closed_on: date | None = None
     closing_note: str = ""
+    # From "Agree and start": the plan is the participant's from this day (week 1 starts then).
+    agreed_on: date | None = None
+    # Going past the planned length needs a reason, and it shows on the plan.
+    extension_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    extended_from_weeks: int | None = None
+    extended_on: date | None = None
+    closure_outcome: str = Field(default="", max_length=30, sa_column_kwargs={"server_default": ""})
+    overrun_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class Objective(Record, table=True):
@@ -129,6 +137,11 @@ class Objective(Record, table=True):
     status: str = Field(default="not_started", max_length=20)
     progress_notes: str = ""
     position: int = 0
+    # Why it was dropped, or what it changed to (statuses dropped and changed).
+    status_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    status_changed_on: date | None = None
+    # None while it is still a suggestion from the assessment; set when accepted or reworded.
+    accepted_on: date | None = None
 
 
 class Contact(Record, table=True):
@@ -143,6 +156,57 @@ class Contact(Record, table=True):
     status: str = Field(default="held", max_length=20)
     purpose: str = Field(default="check_in", max_length=20)
     notes: str = ""
+    # Ids of the plan objectives talked about (the week grid marks them).
+    objectives_discussed: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
+
+
+class PlanReview(Record, table=True):
+    """A review held in a review week: what changed; its measures come from the review
+    assessment (`MeasureResult` rows with timepoint review)."""
+
+    plan_id: uuid.UUID = Field(foreign_key="plan.id", ondelete="CASCADE", index=True)
+    participant_id: uuid.UUID = Field(foreign_key="participant.id", ondelete="CASCADE")
+    contact_id: uuid.UUID | None = Field(
+        default=None, foreign_key="contact.id", ondelete="SET NULL"
+    )
+    assessment_id: uuid.UUID | None = Field(
+        default=None, foreign_key="assessment.id", ondelete="SET NULL"
+    )
+    week: int
+    held_on: date
+    what_changed: str = ""
+
+
+class ProgressNote(Record, table=True):
+    """A dated note of progress on one objective."""
+
+    objective_id: uuid.UUID = Field(foreign_key="objective.id", ondelete="CASCADE", index=True)
+    written_on: date
+    note: str
+
+
+class SafeguardingRecord(Record, table=True):
+    """A risk recorded in an assessment (PHQ-9 item 9 above 0) and what the coach did.
+
+    Never deleted or overwritten by later answers or reviews; open until a follow-up is recorded.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "source", name="uq_safeguarding_assessment_source"),
+    )
+
+    participant_id: uuid.UUID = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)
+    assessment_id: uuid.UUID | None = Field(
+        default=None, foreign_key="assessment.id", ondelete="SET NULL"
+    )
+    raised_on: date
+    source: str = Field(default="phq9_item9", max_length=20)
+    action_taken: str = ""
+    status: str = Field(default="open", max_length=20)
+    follow_up: str = ""
+    followed_up_on: date | None = None
 
 
 class Adjustment(Record, table=True):
@@ -228,6 +292,9 @@ ALL_TABLES = (
     Referral,
     AuditEvent,
     ReferenceCounter,
+    PlanReview,
+    ProgressNote,
+    SafeguardingRecord,
 )
 
 # Whoever loads the tables also gets the guard that keeps control codes out of them.

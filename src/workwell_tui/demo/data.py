@@ -37,6 +37,14 @@ from workwell_tui.demo.catalogue import (
     pick,
     stage_list,
 )
+from workwell_tui.demo.plan import (
+    DROP_REASON,
+    FOLLOW_UP,
+    OUTCOME_OF_CLOSING,
+    RISK_ACTION,
+    own_id,
+    review_change,
+)
 from workwell_tui.domain.assessment.flow import step_from_number, step_number
 from workwell_tui.domain.assessment.steps import StepKey
 from workwell_tui.domain.enums import ContactStatus as CS
@@ -48,7 +56,7 @@ DRAFT_STEPS = (step_number(StepKey.HEALTH), step_number(StepKey.GOALS))  # saved
 COMPLETED_STEP = step_number(StepKey.SUMMARY)
 # Parents before children: SQLite checks foreign keys statement by statement.
 TABLES: tuple[str, ...] = ("participant", "assessment", "plan", "measureresult", "objective")
-TABLES += ("contact", "adjustment", "referral")
+TABLES += ("contact", "adjustment", "referral", "planreview", "safeguardingrecord")
 
 
 def _defaults(table: Table) -> Row:
@@ -105,15 +113,17 @@ class _Builder:
         self.rows[table].append({**self.defaults[table], **stamps})
         return row_id
 
-    def contact(self, pid: uuid.UUID, days_ago: int, status: CS, purpose: str = "check_in") -> None:
+    def contact(self, pid: uuid.UUID, days_ago: int, status: CS, purpose: str = "check_in",
+                discussed: list[str] | None = None) -> uuid.UUID:  # fmt: skip
         rng, held = self.rng, status is CS.HELD
         if days_ago < 0 and self.day(days_ago).weekday() >= 5:  # bookings go on weekdays
             days_ago -= 7 - self.day(days_ago).weekday()
         when = self.at(0, 15 * 60) if days_ago == 0 else self.slot(days_ago)
         note = rng.choice(("Talked through progress", "Agreed next steps", "")) if held else ""
-        self.add("contact", when, participant_id=pid, at=when, mode=pick(rng, "mode"),
-                 status=status.value, purpose=purpose, notes=note,
-                 duration_minutes=rng.choice((30, 45, 60)) if held else None)  # fmt: skip
+        return self.add("contact", when, participant_id=pid, at=when, mode=pick(rng, "mode"),
+                        status=status.value, purpose=purpose, notes=note,
+                        duration_minutes=rng.choice((30, 45, 60)) if held else None,
+                        objectives_discussed=discussed or [])  # fmt: skip
 
     def measures(self, pid: uuid.UUID, aid: uuid.UUID | None, days_ago: int, severity: float,
                  week: int = 0) -> dict[str, list[int]]:  # fmt: skip
@@ -209,19 +219,29 @@ class _Builder:
             goals=[rng.choice(GOALS[employed])], closed_on=self.day(end) if closed else None,
             closing_note=rng.choice(CLOSING) if closed else "",
         )  # fmt: skip
-        self.answer_later(condition, severity, items, None, self.rows["plan"][-1]["goals"][0])
-        self.objectives(plan_id, start, min(length, (start - end) // 7 + 1), employed, closed)
+        plan = self.rows["plan"][-1]  # agreed when it started; a closed one says how it ended
+        plan["agreed_on"] = plan["start_date"]
+        plan["closure_outcome"] = OUTCOME_OF_CLOSING.get(plan["closing_note"], "")
+        self.answer_later(condition, severity, items, None, plan["goals"][0])
+        if items["phq9"][8]:
+            self.risk(pid, aid, assessed, still_open=not closed and k % 3 == 0)
+        goals = self.objectives(plan_id, start, min(length, (start - end) // 7 + 1), employed,
+                                closed)  # fmt: skip
         # Check-ins from the latest back to the plan start; quiet people stopped 15+ days ago.
         latest = rng.randint(15, min(35, start)) if quiet else rng.randint(1, min(10, start) or 1)
         days = max(latest, end + 1)
-        while days <= start:
-            self.contact(pid, days, CS.HELD)
+        while days <= start:  # each check-in talks over one objective, in turn
+            self.contact(pid, days, CS.HELD, discussed=[str(goals[days % len(goals)])])
             days += rng.randint(7, 14)  # weekly to fortnightly
         for week in () if review_due else self.reviews:
             opens = start - 7 * (week - 1)  # days ago that review week began
             if opens >= (latest if quiet else end):
                 held = opens + rng.randint(1, 5)  # a review a few days early counts
-                self.contact(pid, held, CS.HELD, "review")
+                contact = self.contact(pid, held, CS.HELD, "review")
+                self.add("planreview", self.at(held, 17 * 60),
+                         id=own_id(pid, f"review-{week}"), plan_id=plan_id, participant_id=pid,
+                         contact_id=contact, week=week, held_on=self.day(held),
+                         what_changed=review_change(self.reviews.index(week)))  # fmt: skip
                 if rng.random() < 0.6:  # measures repeated at most reviews
                     self.measures(pid, None, held, severity * rng.uniform(0.55, 0.95), week)
         if closed:
@@ -238,16 +258,30 @@ class _Builder:
         return referred, end if closed else start
 
     def objectives(self, plan_id: uuid.UUID, start: int, week: int, employed: bool,
-                   closed: bool) -> None:  # fmt: skip
-        rng = self.rng
+                   closed: bool) -> list[uuid.UUID]:  # fmt: skip
+        rng, ids = self.rng, []
         domains = ["work", *rng.sample(("physical", "psychological", "social"), rng.randint(1, 3))]
         for position, domain in enumerate(domains):
             pool = ("employed" if employed else "seeking") if domain == "work" else domain
             target = rng.randint(2, max(2, self.length))
             when = "closed" if closed else "past" if target < week else "ahead"
-            self.add("objective", self.slot(start), plan_id=plan_id, domain=domain,
-                     what=rng.choice(OBJECTIVES[pool]), target_week=target,
-                     status=pick(rng, f"objective_{when}"), position=position)  # fmt: skip
+            ids.append(self.add("objective", self.slot(start), plan_id=plan_id, domain=domain,
+                                what=rng.choice(OBJECTIVES[pool]), target_week=target,
+                                status=pick(rng, f"objective_{when}"), position=position,
+                                accepted_on=self.day(start)))  # fmt: skip
+            row = self.rows["objective"][-1]
+            if row["status"] == "dropped":
+                row["status_reason"] = DROP_REASON
+        return ids
+
+    def risk(self, pid: uuid.UUID, aid: uuid.UUID, assessed: int, still_open: bool) -> None:
+        """The safeguarding record of a risk answered at assessment; most followed up since."""
+        self.add("safeguardingrecord", self.at(assessed, 17 * 60), id=own_id(pid, "risk"),
+                 participant_id=pid, assessment_id=aid, raised_on=self.day(assessed),
+                 source="phq9_item9", action_taken=RISK_ACTION,
+                 status="open" if still_open else "followed_up",
+                 follow_up="" if still_open else FOLLOW_UP,
+                 followed_up_on=None if still_open else self.day(max(0, assessed - 1)))  # fmt: skip
 
     def adjustments(self, pid: uuid.UUID, plan_id: uuid.UUID, start: int, end: int) -> None:
         rng = self.rng

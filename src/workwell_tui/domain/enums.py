@@ -105,6 +105,7 @@ class ObjectiveStatus(Labelled):
     AGREED = "agreed"
     IN_PROGRESS = "in_progress"
     ACHIEVED = "achieved"
+    CHANGED = "changed"
     DROPPED = "dropped"
 
 
