@@ -23,6 +23,7 @@ from workwell_tui.domain.enums import AssessmentKind, ReferralSource, Stage, Wor
 from workwell_tui.screens.base import WorkwellScreen
 from workwell_tui.screens.navigation import StartAssessment
 from workwell_tui.styles import style
+from workwell_tui.widgets.title_bar import TitleBar
 from workwell_tui.widgets.user_text import joined, user_text
 
 if TYPE_CHECKING:
@@ -66,9 +67,7 @@ class ParticipantScreen(WorkwellScreen[None]):
 
     def compose(self) -> ComposeResult:
         """A title line, then panels filled in when the record has been read."""
-        with Horizontal(id="title-bar"):
-            yield Static("Participant", id="title", markup=False)
-            yield Static("", id="stage", markup=False)
+        yield TitleBar("Participant")
         with VerticalScroll(id="body"):
             with Horizontal(id="panels"):
                 yield Static("Reading…", id="person", classes="panel", markup=False)
@@ -115,9 +114,10 @@ class ParticipantScreen(WorkwellScreen[None]):
         name = f"{person.first_name} {person.last_name}"
         if person.preferred_name:
             name += f" (prefers {person.preferred_name})"
-        self.query_one("#title", Static).update(joined(name, person.reference))
+        title_bar = self.query_one(TitleBar)
+        title_bar.title = joined(name, person.reference)
         stage = _label(Stage, person.stage)
-        self.query_one("#stage", Static).update(stage)
+        title_bar.set_fact("stage", stage)
         age = f" (aged {age_on(person.date_of_birth, today)})" if person.date_of_birth else ""
         self._panel(
             "#person",

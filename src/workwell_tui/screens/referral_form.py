@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.widgets import Checkbox, Footer, Input, Select
 from textual.worker import Worker
 
 from workwell_tui import clock
@@ -30,6 +30,7 @@ from workwell_tui.screens.navigation import OpenParticipant
 from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
 from workwell_tui.widgets.tick_box import TickBox
+from workwell_tui.widgets.title_bar import TitleBar
 
 TEXT_FIELDS = (
     "first_name",
@@ -70,9 +71,7 @@ class ReferralFormScreen(WorkwellScreen[None]):
     def compose(self) -> ComposeResult:
         """The form, in the order a referral is usually read out."""
         settings = self.services.settings
-        with Horizontal(id="title-bar"):
-            yield Static("New referral", id="title")
-            yield Static("* needed", id="legend")
+        yield TitleBar("New referral")
         with VerticalScroll(id="form"):
             yield FormField("First name", Input(compact=True, id="first_name"), required=True)
             yield FormField("Last name", Input(compact=True, id="last_name"), required=True)
@@ -172,9 +171,11 @@ class ReferralFormScreen(WorkwellScreen[None]):
         )
         self.query_one("#field-record_under_16").display = result.under_16
         count = len(result.errors)
-        legend = self.query_one("#legend", Static)
-        legend.update(f"{plural(count, 'thing')} to put right" if count else "* needed")
-        legend.set_class(bool(count), "-problems")
+        self.query_one(TitleBar).set_fact(
+            "legend",
+            f"{plural(count, 'thing')} to put right" if count else "* needed",
+            "alert" if count else "quiet",
+        )
         for field in self.query(FormField):
             name = field.id.removeprefix("field-") if field.id else ""
             field.set_message(result.errors.get(name), self._hint(name))

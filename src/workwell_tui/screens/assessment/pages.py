@@ -22,6 +22,7 @@ from workwell_tui.domain.words import plural
 from workwell_tui.screens.assessment.saving import DraftSavingScreen
 from workwell_tui.screens.assessment.summary import summary_widgets
 from workwell_tui.widgets.question_field import QuestionField
+from workwell_tui.widgets.title_bar import TitleBar
 
 
 class StepPagesScreen(DraftSavingScreen):
@@ -130,7 +131,7 @@ class StepPagesScreen(DraftSavingScreen):
 
     def _show_position(self) -> None:
         where = position(self.kind, self.step.key, self.answers, clock.today())
-        self.query_one("#position", Static).update(where.label)
+        self.query_one(TitleBar).set_fact("position", where.label)
 
     def _show_eligibility(self) -> None:
         line = self.query_one("#eligibility", Static)

@@ -12,7 +12,6 @@ from typing import Any
 
 from textual import work
 from textual.timer import Timer
-from textual.widgets import Static
 
 from workwell_tui.domain.assessment.flow import first_step, step_number
 from workwell_tui.domain.assessment.questions import Answer, is_blank
@@ -20,6 +19,7 @@ from workwell_tui.domain.assessment.steps import Step
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.errors import coach_words
 from workwell_tui.screens.base import WorkwellScreen
+from workwell_tui.widgets.title_bar import TitleBar
 
 
 class DraftSavingScreen(WorkwellScreen[None]):
@@ -40,10 +40,10 @@ class DraftSavingScreen(WorkwellScreen[None]):
         self._discarded = False
 
     def _show_saved(self, moment: datetime) -> None:
-        if not self.is_mounted or not self.query("#saved"):
+        if not self.is_mounted or not self.query(TitleBar):
             return  # a save that finished after the coach left
         local = moment.astimezone() if moment.tzinfo else moment
-        self.query_one("#saved", Static).update(f"saved {local:%H:%M}")
+        self.query_one(TitleBar).set_fact("saved", f"saved {local:%H:%M}", "quiet")
 
     def save_now(self) -> None:
         """Queue a save of everything as it stands."""
@@ -83,10 +83,10 @@ class DraftSavingScreen(WorkwellScreen[None]):
             return saved, ""
 
     def _save_failed(self, what: str) -> None:
-        if not self.is_mounted or not self.query("#saved"):
+        if not self.is_mounted or not self.query(TitleBar):
             self.app.notify(f"Could not save the draft: {what}", severity="error", markup=False)
             return
-        self.query_one("#saved", Static).update("NOT SAVED")
+        self.query_one(TitleBar).set_fact("saved", "NOT SAVED", "alert")
         self.notify(
             f"Could not save the draft: {what} Keep this screen open.",
             severity="error",

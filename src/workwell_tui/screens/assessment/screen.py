@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
@@ -46,6 +46,7 @@ from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.styles import style
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.question_field import QuestionField
+from workwell_tui.widgets.title_bar import TitleBar
 from workwell_tui.widgets.user_text import joined
 
 if TYPE_CHECKING:
@@ -78,10 +79,7 @@ class AssessmentScreen(AnswerChangesScreen):
 
     def compose(self) -> ComposeResult:
         """Title and progress, the step's questions, the eligibility line."""
-        with Horizontal(id="title-bar"):
-            yield Static("Assessment", id="title", markup=False)
-            yield Static("", id="position", markup=False)
-            yield Static("", id="saved", markup=False)
+        yield TitleBar("Assessment")
         yield Static("", id="legend", markup=False)
         yield VerticalScroll(id="form")
         yield Static("", id="eligibility", markup=False)
@@ -116,7 +114,7 @@ class AssessmentScreen(AnswerChangesScreen):
             what = "Review measures" if self.kind is AssessmentKind.REVIEW else "Assessment"
             # Who comes first: on a narrow screen the end of the line is what gets cut.
             name = f"{person.last_name}, {person.first_name}"
-            self.query_one("#title", Static).update(joined(name, person.reference, what))
+            self.query_one(TitleBar).title = joined(name, person.reference, what)
         if assessment.saved_at != assessment.started_at:
             self._show_saved(assessment.saved_at)
         step = step_from_number(assessment.step)
