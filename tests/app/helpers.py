@@ -31,7 +31,7 @@ _SVG_TEXT = re.compile(
 )
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     """Everything visible on the screen as plain text, line by line (from the public screenshot).
 
     The screenshot is what the terminal would be sent, so a control code that slipped through
@@ -51,7 +51,7 @@ def svg_text(picture: str) -> str:
     return "\n".join(lines.get(number, "").rstrip() for number in range(max(lines, default=-1) + 1))
 
 
-def record_notifications(app: App[object]) -> list[str]:
+def record_notifications(app: App[Any]) -> list[str]:
     """Every message the app shows as a notification from now on (toasts are not in a
     screenshot taken by a test, and Textual keeps its own list private)."""
     messages: list[str] = []

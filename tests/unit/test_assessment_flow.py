@@ -26,6 +26,7 @@ from workwell_tui.domain.assessment.outcome import (
     summary_sections,
 )
 from workwell_tui.domain.assessment.questions import (
+    Answer,
     Kind,
     Question,
     as_date,
@@ -348,7 +349,12 @@ def test_out_of_work_outcome_suggests_no_adjustments() -> None:
 
 
 def test_review_outcome_is_measures_only() -> None:
-    answers = {"phq9.take": "no", "gad7.take": "no", "wsas.take": "no", "confidence": 7}
+    answers: dict[str, Answer] = {
+        "phq9.take": "no",
+        "gad7.take": "no",
+        "wsas.take": "no",
+        "confidence": 7,
+    }
     outcome = build_outcome(AssessmentKind.REVIEW, answers, TODAY, plan_weeks=12)
     assert [m.instrument for m in outcome.measures] == [Instrument.CONFIDENCE]
     assert outcome.objectives == () and outcome.update.consents == {}

@@ -35,6 +35,7 @@ from workwell_tui.domain.enums import (
     Stage,
     WorkSituation,
 )
+from workwell_tui.domain.records import ParticipantRecord
 from workwell_tui.domain.referral import NewReferral
 
 from .test_assessment_flow import eligible_answers, full_answers
@@ -63,7 +64,7 @@ def referral(**changes: Any) -> NewReferral:
     return NewReferral(**values)
 
 
-def refer(store: Store, **changes: Any) -> Participant:
+def refer(store: Store, **changes: Any) -> ParticipantRecord:
     return store.add_referral(referral(**changes))
 
 

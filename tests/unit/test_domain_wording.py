@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from workwell_tui.domain.assessment.flow import step_problems
@@ -81,7 +83,7 @@ def test_wsas_carries_its_attribution_on_the_measures_step() -> None:
 # "Out of work under 6 months" against "out of work since" ---------------------------------
 
 
-def out_of_work(situation: str, since: str) -> dict[str, object]:
+def out_of_work(situation: str, since: str) -> dict[str, Any]:
     return eligible_answers(
         work_situation=situation, out_of_work_since=since, wanted_work="Admin", last_job="Clerk"
     )

@@ -43,7 +43,7 @@ REFERRAL: dict[str, str | bool | None] = {
     "work_situation": "struggling",
     "consent_processing": True,
 }
-TABLES = {table.__tablename__ for table in models.ALL_TABLES}  # type: ignore[attr-defined]
+TABLES = {str(table.__tablename__) for table in models.ALL_TABLES}
 
 
 @pytest.fixture

@@ -169,7 +169,9 @@ def test_0003_upgraded_with_plans_and_risks_kept(tmp_path: Path) -> None:
     with engine.connect() as connection:
         run = connection.execute
         assert run(text("SELECT version_num FROM alembic_version")).scalar() == HEAD_REVISION
-        plans = dict(run(text("SELECT status, agreed_on FROM plan")).all())
+        plans: dict[str, str | None] = dict(
+            run(text("SELECT status, agreed_on FROM plan")).tuples().all()
+        )
         assert plans == {"active": "2026-10-02", "draft": None}
         accepted = run(
             text("SELECT p.status, o.accepted_on FROM objective o JOIN plan p ON p.id = o.plan_id")

@@ -4,6 +4,7 @@ reviews, extension, closure, safeguarding, the caseload's week and next contact,
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -16,7 +17,7 @@ from workwell_tui.db.plans import PlanError
 from workwell_tui.db.store import Store
 from workwell_tui.domain.enums import CaseloadFlag, Domain, ObjectiveStatus, PlanStatus, Stage
 from workwell_tui.domain.plan.closure import check_closure
-from workwell_tui.domain.plan.contacts import check_contact
+from workwell_tui.domain.plan.contacts import ContactDraft, check_contact
 from workwell_tui.domain.plan.objectives import ObjectiveDraft
 from workwell_tui.domain.plan.vocabulary import ClosureOutcome, SuggestionChoice
 from workwell_tui.domain.referral import check_referral
@@ -75,12 +76,14 @@ def draft_plan(
     return person.id, plan.id, [o.id for o in objectives], aid
 
 
-def held(day: str, time: str = "10:00", **extra: object):  # type: ignore[no-untyped-def]
+def held(
+    day: str, time: str = "10:00", ids: Sequence[object] = (), **extra: str | list[str]
+) -> ContactDraft:
     check = check_contact(
         {"date": day, "time": time, "mode": "phone", "duration": "30", **extra},
         clock.now(),
         booked=False,
-        objective_ids=[str(x) for x in extra.get("ids", [])],
+        objective_ids=[str(x) for x in ids],
     )
     assert check.contact is not None, check.errors
     return check.contact
@@ -260,12 +263,13 @@ def test_extend_then_close_makes_the_plan_read_only(store: Store) -> None:
     person = store.participant(pid)
     assert person is not None and person.stage == Stage.CLOSED.value
     assert store.caseload()[0].next_contact is None
-    for change in (
+    changes: list[Callable[[], object]] = [
         lambda: store.move_target_week(work, 3),
         lambda: store.set_objective_status(work, ObjectiveStatus.ACHIEVED),
         lambda: store.extend_plan(plan_id, 20, "more"),
         lambda: store.close_plan(plan_id, closure),
-    ):
+    ]
+    for change in changes:
         with pytest.raises(PlanError, match="closed"):
             change()
 

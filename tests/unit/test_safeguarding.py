@@ -12,6 +12,7 @@ from workwell_tui.domain.assessment.flow import (
     visible_questions,
 )
 from workwell_tui.domain.assessment.outcome import build_outcome, summary_sections
+from workwell_tui.domain.assessment.questions import Answer
 from workwell_tui.domain.assessment.steps import (
     CRISIS_ACTION,
     ELIGIBILITY,
@@ -58,7 +59,7 @@ def test_a_blank_record_is_still_tidied_away() -> None:
 
 
 def test_review_outcome_keeps_the_risk_record() -> None:
-    answers = {"phq9.take": "yes", **{f"phq9.{n}": 1 for n in range(1, 10)}}
+    answers: dict[str, Answer] = {"phq9.take": "yes", **{f"phq9.{n}": 1 for n in range(1, 10)}}
     answers[RISK_ACTION] = "Crisis contacts shared; GP told"
     outcome = build_outcome(REVIEW, answers, TODAY, 12)
     assert outcome.risk_action == "Crisis contacts shared; GP told"

@@ -84,7 +84,7 @@ def test_store_add_referral_strips_control_codes() -> None:
 
 
 def test_check_referral_strips_control_codes() -> None:
-    values = {
+    values: dict[str, str | bool | None] = {
         "first_name": "Al\x1bex",
         "last_name": "Smith\u202e",
         "date_of_birth": "01/01/1990",
