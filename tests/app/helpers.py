@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from rich.cells import cell_len
@@ -63,3 +64,18 @@ def record_notifications(app: App[Any]) -> list[str]:
 
     app.notify = notify  # type: ignore[method-assign]
     return messages
+
+
+async def wait_until(pilot: Pilot[None], check: Callable[[], object], what: str) -> None:
+    """Let the app run until `check()` is true (5 s at most): a condition, never a fixed time."""
+    for _ in range(250):
+        if check():
+            await pilot.pause()
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+async def wait_for_text(pilot: Pilot[None], text: str) -> None:
+    """Let the app run until `text` is on screen."""
+    await wait_until(pilot, lambda: text in screen_text(pilot.app), repr(text))

@@ -12,7 +12,16 @@ from workwell_tui.screens.cover import LockScreen, PrivacyScreen
 from workwell_tui.screens.participant import ParticipantScreen
 from workwell_tui.widgets.caseload_table import CaseloadTable
 
-from .helpers import screen_text, wait_for_caseload
+from .helpers import screen_text, wait_for_caseload, wait_for_text, wait_until
+
+
+def participant_shown(app: WorkwellApp) -> bool:
+    """The participant screen is up and its record has been read."""
+    return isinstance(app.screen, ParticipantScreen) and bool(app.screen.stage)
+
+
+def footer_text(app: WorkwellApp) -> str:
+    return screen_text(app).splitlines()[-1]
 
 
 def shown(app: WorkwellApp) -> list[str]:
@@ -61,9 +70,7 @@ async def test_find_by_reference_and_open_with_enter(
         await pilot.press(*"ww-000004")
         assert shown(app) == ["Patel"]
         await pilot.press("enter")
-        await pilot.pause(0.1)
-        assert isinstance(app.screen, ParticipantScreen)
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: participant_shown(app), "the participant")
         text = screen_text(app)
         assert "Sam Patel · WW-000004" in text
         assert "Burnley" in text
@@ -128,7 +135,7 @@ async def test_arrow_keys_move_and_enter_opens(app: WorkwellApp) -> None:
         assert table.cursor == 2
         expected = table.rows[2]
         await pilot.press("enter")
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: isinstance(app.screen, ParticipantScreen), "the screen")
         assert isinstance(app.screen, ParticipantScreen)
         assert app.screen.participant_id == expected.participant_id
 
@@ -180,11 +187,9 @@ async def test_command_palette_finds_a_participant(app: WorkwellApp) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"priya")
-        await pilot.pause(0.5)
-        assert "Smithson, Priya (WW-000002)" in screen_text(app)
+        await wait_for_text(pilot, "Smithson, Priya (WW-000002)")
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, ParticipantScreen)
+        await wait_until(pilot, lambda: participant_shown(app), "the participant")
         assert "Priya Smithson · WW-000002" in screen_text(app)
 
 
@@ -218,7 +223,7 @@ async def test_a_crash_report_carries_no_local_values(
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_for_caseload(pilot)
             pilot.app.call_later(fail)
-            await pilot.pause(0.2)
+            await wait_until(pilot, lambda: not pilot.app.is_running, "the crash")
     report = capsys.readouterr().err
     assert "fail" in report and "boom" in report
     assert "PLANTAR" not in report
@@ -227,12 +232,11 @@ async def test_a_crash_report_carries_no_local_values(
 async def test_the_footer_offers_rows_and_open_from_the_find_box(app: WorkwellApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_caseload(pilot)
-        await pilot.pause(0.1)
-        footer = screen_text(app).splitlines()[-1]
-        assert "↓ Rows" in footer and "⏎ Open" in footer
+        await wait_until(pilot, lambda: "↓ Rows" in footer_text(app), "the footer")
+        assert "⏎ Open" in footer_text(app)
         await pilot.press("z", "z", "z")  # nobody matches: nothing to go down to or open
-        await pilot.pause(0.1)
-        footer = screen_text(app).splitlines()[-1]
+        await wait_until(pilot, lambda: "Rows" not in footer_text(app), "the footer to change")
+        footer = footer_text(app)
         assert "Rows" not in footer and "Open" not in footer and "esc Clear" in footer
         await pilot.press("enter", "down")
         assert isinstance(app.screen, CaseloadScreen)

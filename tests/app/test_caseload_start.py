@@ -13,7 +13,7 @@ from workwell_tui.services import Services
 from workwell_tui.themes import HIGH_CONTRAST, WORKWELL
 from workwell_tui.widgets.caseload_table import CaseloadTable
 
-from .helpers import screen_text, wait_for_caseload
+from .helpers import screen_text, wait_for_caseload, wait_until
 
 
 async def test_rows_read_before_the_table_arrives_are_shown_when_it_does(
@@ -39,7 +39,7 @@ async def test_an_empty_caseload_read_early_says_how_to_start(
 ) -> None:
     app = WorkwellApp(Services.for_store(store, settings))  # nobody referred yet
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: app.caseload_rows is not None, "the (empty) caseload")
         fresh = CaseloadScreen()
         await app.push_screen(fresh)
         assert not fresh.has_table

@@ -7,13 +7,11 @@ show the text literally.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
 from sqlalchemy import insert
 from textual.content import Content
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.hostile_strings import FORBIDDEN, HOSTILE, visible
@@ -27,7 +25,7 @@ from workwell_tui.screens.assessment.screen import AssessmentScreen
 from workwell_tui.screens.participant import ParticipantScreen
 from workwell_tui.services import Services
 
-from .helpers import screen_text, svg_text, wait_for_caseload
+from .helpers import svg_text, wait_for_caseload, wait_for_text, wait_until
 
 
 def last_name(number: int) -> str:
@@ -68,19 +66,6 @@ def assert_safe(app: WorkwellApp) -> str:
     assert not any(code in picture for code in FORBIDDEN)
     assert "&#27;" not in picture  # not even escaped
     return svg_text(picture)
-
-
-async def wait_until(pilot: Pilot[None], check: Callable[[], bool], what: str) -> None:
-    for _ in range(250):
-        if check():
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"gave up waiting for {what}")
-
-
-async def wait_for_text(pilot: Pilot[None], text: str) -> None:
-    await wait_until(pilot, lambda: text in screen_text(pilot.app), repr(text))
 
 
 async def test_caseload_rows_show_hostile_names_literally(hostile_app: WorkwellApp) -> None:
