@@ -41,7 +41,40 @@ if TYPE_CHECKING:
     from workwell_tui.domain.records import DraftAssessment, ParticipantRecord
     from workwell_tui.domain.referral import NewReferral
 
-__all__ = ["Store", "StoreError", "corrupt_message"]
+__all__ = ["Store", "StoreError", "corrupt_message", "damaged_message", "database_url"]
+
+
+def database_url(url: str, passphrase: str | None) -> str:
+    """The URL to open: a SQLite file that is encrypted (or new, with a passphrase) goes to the
+    SQLCipher backend; everything else as given."""
+    from workwell_tui.db.backends import url_scheme
+    from workwell_tui.db.paths import encrypted_url, file_state, sqlite_file
+
+    path = sqlite_file(url)
+    if path is None or url_scheme(url) not in ("sqlite", "sqlite+pysqlite"):
+        return url
+    state = file_state(path)
+    if state == "encrypted" or (passphrase is not None and state == "missing"):
+        return encrypted_url(path)
+    return url
+
+
+def damaged_message(path: Path | None, backup_dir: Path | None) -> str:
+    """What to say when quick_check finds damage: which backup `workwell restore` would use."""
+    from workwell_tui.db.backup import newest_backup
+
+    newest = newest_backup(backup_dir) if backup_dir is not None else None
+    where = f" ({path.name})" if path is not None else ""
+    offer = (
+        f"Run `workwell restore` to put back the newest backup ({newest.name}); the damaged "
+        "file is kept aside."
+        if newest is not None
+        else "There is no backup in the data folder to restore from."
+    )
+    return (
+        f"The database{where} is damaged: SQLite's check found broken pages. Nothing has been "
+        f"changed. {offer}"
+    )
 
 
 class Store:
@@ -71,18 +104,31 @@ class Store:
         paths: Paths,
         settings: Settings,
         fill: Callable[[Store], None] | None = None,
+        passphrase: str | None = None,
     ) -> Store:
         """Open (creating or upgrading) the database at `paths`; StoreError says what is wrong.
 
         `fill` (the demo's, given by the command line) runs when the database has nobody in it;
-        storage itself knows nothing of demo data.
+        storage itself knows nothing of demo data. An encrypted file needs `passphrase`; a new
+        file is created encrypted when one is given. Damage is looked for (quick_check) first.
         """
         store = cls(
             settings=settings,
             actor=settings.coach_name or default_actor(),
-            url=paths.database_url,
+            url=database_url(paths.database_url, passphrase),
             backup_dir=paths.data_dir / "backups",
         )
+        store.backend.check_place()
+        if store.backend.needs_unlock:
+            if passphrase is None:
+                from workwell_tui.db.errors import PassphraseNeeded
+
+                raise PassphraseNeeded()
+            store.backend.unlock(passphrase)
+            store.backend.check_key()
+        problems = store.backend.quick_check()
+        if problems:
+            raise StoreError(damaged_message(store.backend.database_file, store.backup_dir))
         if store.backend.ready_for_fast_read(needs_people=fill is not None):
             store._fast_read = True
             return store
@@ -397,7 +443,10 @@ def _open_engine(backend: Backend, backup_dir: Path | None) -> Engine:
     from workwell_tui.db.errors import SchemaError
     from workwell_tui.db.schema import ensure_schema
 
-    engine = backend.create_engine()
+    try:
+        engine = backend.create_engine()
+    except ImportError as error:
+        raise StoreError(driver_missing_message(backend.url, error.name)) from None
     try:
         ensure_schema(engine, backup_dir=backup_dir, backend=backend)
     except SchemaError as error:
@@ -410,3 +459,16 @@ def _open_engine(backend: Backend, backup_dir: Path | None) -> Engine:
         engine.dispose()
         raise StoreError(corrupt_message(backend.database_file)) from None
     return engine
+
+
+def driver_missing_message(url: str, module: str | None) -> str:
+    """What to say when the database driver a URL needs is not installed (psycopg...)."""
+    from workwell_tui.db.backends import url_scheme
+
+    package = (module or "").split(".")[0] or "its driver"
+    hint = "psycopg[binary]" if package.startswith("psycopg") else package
+    return (
+        f"The database driver for {url_scheme(url)} ({package}) is not installed, so WorkWell "
+        f"cannot reach that database. Nothing has been changed. Install it with "
+        f"`pip install '{hint}'`, or check --database-url / WORKWELL_DATABASE_URL."
+    )
