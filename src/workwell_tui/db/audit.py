@@ -71,7 +71,9 @@ def record_event(
     elif last is not None and last[0] == seq - 1:
         previous = last[1]
     else:
-        found = session.execute(select(AuditEvent.row_hash).where(AuditEvent.seq == seq - 1))
+        found = session.execute(
+            select(col(AuditEvent.row_hash)).where(col(AuditEvent.seq) == seq - 1)
+        )
         previous = found.scalar() or ""  # a missing row stays a break for `verify` to report
     event = AuditEvent(
         actor=actor[:100] or default_actor(),
@@ -110,14 +112,20 @@ def verify_chain(session: Session) -> str | None:
     chain = (
         ChainRow(
             seq=event.seq if event.seq is not None else -1,
-            id=str(event.id), at=event.at, actor=event.actor, action=event.action,
-            record_type=event.record_type, record_id=event.record_id, detail=event.detail,
-            prev_hash=event.prev_hash, row_hash=event.row_hash,
-        )  # fmt: skip
+            id=str(event.id),
+            at=event.at,
+            actor=event.actor,
+            action=event.action,
+            record_type=event.record_type,
+            record_id=event.record_id,
+            detail=event.detail,
+            prev_hash=event.prev_hash,
+            row_hash=event.row_hash,
+        )
         for event in rows
     )
     counter = session.execute(
-        select(ReferenceCounter.value).where(ReferenceCounter.name == AUDIT_COUNTER)
+        select(col(ReferenceCounter.value)).where(col(ReferenceCounter.name) == AUDIT_COUNTER)
     ).scalar()
     return first_break(chain, counter)
 

@@ -66,7 +66,8 @@ def first_break(rows: Iterable[ChainRow], last_seq: int | None = None) -> str | 
         found = row_hash(row.prev_hash, row.seq, row.id, row.at, row.actor, row.action,
                          row.record_type, row.record_id, row.detail)  # fmt: skip
         if found != row.row_hash:
-            return f"row {row.seq} was changed after it was written ({row.action} {row.record_type})"
+            what = f"{row.action} {row.record_type}"
+            return f"row {row.seq} was changed after it was written ({what})"
         previous = row.row_hash
         expected += 1
     if last_seq is not None and last_seq >= expected:

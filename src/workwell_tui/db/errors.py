@@ -9,10 +9,10 @@ from workwell_tui.errors import WorkwellError
 __all__ = [
     "BackupNotSupported",
     "PassphraseNeeded",
-    "WrongPassphrase",
     "SchemaError",
     "StaleRecordError",
     "StoreError",
+    "WrongPassphrase",
     "corrupt_message",
 ]
 

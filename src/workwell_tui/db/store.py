@@ -218,20 +218,32 @@ class Store:
     def start_assessment(
         self, participant_id: uuid.UUID | str, kind: AssessmentKind
     ) -> DraftAssessment:
-        """Resume the open draft of `kind`, or start one."""
+        """Resume the open draft of `kind`, or start one.
+
+        Two windows starting at once: the database allows one open draft per participant and
+        kind, so the second start fails its insert and, tried again, finds the first's draft.
+        """
+        from sqlalchemy.exc import IntegrityError
+
         from workwell_tui.db import assessments
         from workwell_tui.db.read_models import draft_assessment
 
-        with self.unit_of_work() as session:
-            started = assessments.start_assessment(
-                session,
-                participant_id,
-                kind,
-                self.actor,
-                clock.today(),
-                self.settings.eligibility_rule,
-            )
-        return draft_assessment(started)
+        for attempt in (1, 2):
+            try:
+                with self.unit_of_work() as session:
+                    started = assessments.start_assessment(
+                        session,
+                        participant_id,
+                        kind,
+                        self.actor,
+                        clock.today(),
+                        self.settings.eligibility_rule,
+                    )
+                return draft_assessment(started)
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def save_assessment(
         self, assessment_id: uuid.UUID | str, step: int, answers: dict[str, Any]
@@ -421,6 +433,40 @@ class Store:
                 actor=self.actor, today=clock.today(), expected_version=version,
             )  # fmt: skip
             return plan_view(session, pid, clock.now())
+
+    def backup(self, target: Path | None = None) -> Path:
+        """Copy the database (checked, atomic, encrypted if it is) to `target`, or into the
+        backup folder named by the time; audited."""
+        from workwell_tui.db.audit import record_event
+        from workwell_tui.db.backends.sqlite import SqliteBackend
+
+        backend = self.backend
+        if not isinstance(backend, SqliteBackend) or backend.path is None:
+            return backend.backup(self.engine, self.backup_dir or Path("."), "manual")
+        if target is None:
+            folder = self.backup_dir or backend.path.parent
+            target = folder / f"{backend.path.stem}-{clock.now():%Y-%m-%d-%H%M%S}.sqlite3"
+        made = backend.backup_to(self._engine, target)
+        with self.unit_of_work() as session:
+            record_event(session, self.actor, "backup", "database", detail=made.name)
+        return made
+
+    def erase_participant(self, participant_id: uuid.UUID | str) -> int:
+        """Remove a participant and everything linked, leaving no trace in the file or its WAL
+        (secure_delete, checkpoint, VACUUM); audited without personal data. Rows removed."""
+        from workwell_tui.db.erase import erase_participant, scrub_file
+
+        with self.unit_of_work() as session:
+            removed = erase_participant(session, participant_id, self.actor)
+        scrub_file(self.engine)
+        return removed
+
+    def verify_audit(self) -> str | None:
+        """The audit log's first broken link, or None when it is intact."""
+        from workwell_tui.db.audit import verify_chain
+
+        with self.session() as session:
+            return verify_chain(session)
 
     def service_names(self) -> list[str]:
         """Names of the services in the local directory, for signposting suggestions."""

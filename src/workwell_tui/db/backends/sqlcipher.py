@@ -47,14 +47,15 @@ def key_pragma(verb: str, raw: bytes) -> str:
 
 def _load_driver() -> ModuleType:
     try:
-        import sqlcipher3
+        import sqlcipher3  # type: ignore[import-untyped]
     except ImportError:
         raise StoreError(
             "This database is encrypted, and the SQLCipher driver (the sqlcipher3 package) is "
             "not installed. Nothing has been changed. Reinstall workwell-tui, or run "
             "`pip install sqlcipher3`."
         ) from None
-    return sqlcipher3
+    module: ModuleType = sqlcipher3
+    return module
 
 
 class SqlcipherBackend(SqliteBackend):

@@ -56,8 +56,10 @@ def _chain_existing_rows(dialect: str) -> None:
         found = row_hash(previous, seq, str(row.id), at, row.actor, row.action,
                          row.record_type, row.record_id, row.detail)  # fmt: skip
         connection.execute(
-            sa.text("UPDATE auditevent SET seq = :seq, prev_hash = :prev, row_hash = :hash "
-                    "WHERE id = :id"),  # fmt: skip
+            sa.text(
+                "UPDATE auditevent SET seq = :seq, prev_hash = :prev, row_hash = :hash "
+                "WHERE id = :id"
+            ),
             {"seq": seq, "prev": previous, "hash": found, "id": row.id},
         )
         previous = found
@@ -67,8 +69,11 @@ def _chain_existing_rows(dialect: str) -> None:
             "INSERT INTO referencecounter (id, created_at, updated_at, version, name, value) "
             "VALUES (:id, :now, :now, 1, 'audit', :value)"
         ),
-        {"id": uuid.uuid4().hex if dialect == "sqlite" else uuid.uuid4(), "now": now,
-         "value": len(rows)},  # fmt: skip
+        {
+            "id": uuid.uuid4().hex if dialect == "sqlite" else uuid.uuid4(),
+            "now": now,
+            "value": len(rows),
+        },
     )
 
 
