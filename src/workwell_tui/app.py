@@ -58,10 +58,10 @@ class WorkwellApp(CrashReportWithoutLocals):
     # The caseload is the default screen, whose own CSS_PATH Textual does not load: it lives here.
     CSS_PATH = [style("app.tcss"), style("caseload.tcss")]
     COMMANDS = App.COMMANDS | {lambda: _participant_commands()}
-    # Toasts stay under the covers: nothing shows through a hidden or locked screen.
+    # Toasts stay under the covers: nothing shows through a hidden or locked screen. (Textual
+    # sets the rack's own `display` as toasts come and go, so the toasts in it are hidden.)
     CSS = """
-    PrivacyScreen #textual-toastrack, LockScreen #textual-toastrack,
-    UnlockScreen #textual-toastrack {
+    PrivacyScreen Toast, LockScreen Toast, UnlockScreen Toast {
         display: none;
     }
     """
@@ -139,9 +139,19 @@ class WorkwellApp(CrashReportWithoutLocals):
 
     @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
     def warm_store(self) -> None:
-        """Import SQLAlchemy and open the engine once the caseload is on screen."""
+        """Import SQLAlchemy and open the engine once the caseload is on screen; then today's
+        backup (once a day, the newest 7 kept), which never stops the app if it cannot run."""
         if self.services.is_open:
             self.services.store.warm()
+            from workwell_tui import clock
+            from workwell_tui.db.backup import daily_backup
+
+            try:
+                daily_backup(self.services.store, clock.today())
+            except WorkwellError as error:
+                self.call_from_thread(
+                    self.notify, escape(error.message), title="No backup today", severity="warning"
+                )
 
     # Failures: one place ------------------------------------------------------------------------
 

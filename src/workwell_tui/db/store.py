@@ -484,7 +484,7 @@ class Store:
 
 
 def _open_engine(backend: Backend, backup_dir: Path | None) -> Engine:
-    from sqlalchemy.exc import DatabaseError
+    from sqlalchemy.exc import DatabaseError, NoSuchModuleError
 
     from workwell_tui.db.errors import SchemaError
     from workwell_tui.db.schema import ensure_schema
@@ -493,6 +493,8 @@ def _open_engine(backend: Backend, backup_dir: Path | None) -> Engine:
         engine = backend.create_engine()
     except ImportError as error:
         raise StoreError(driver_missing_message(backend.url, error.name)) from None
+    except NoSuchModuleError:
+        raise StoreError(driver_missing_message(backend.url, None)) from None
     try:
         ensure_schema(engine, backup_dir=backup_dir, backend=backend)
     except SchemaError as error:

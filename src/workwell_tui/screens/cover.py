@@ -71,7 +71,9 @@ class LockScreen(Screen[None]):
                     f"{why} Nothing typed has been lost.\nType your passphrase to unlock.",
                     id="cover-hint",
                 )
-                yield Input(password=True, placeholder="Passphrase", id="lock-passphrase")
+                yield Input(
+                    password=True, placeholder="Passphrase", id="lock-passphrase", compact=True
+                )
                 yield Static("", id="lock-error", markup=False)
             else:
                 yield Static(

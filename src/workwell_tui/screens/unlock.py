@@ -85,15 +85,21 @@ class UnlockScreen(WorkwellScreen[bool]):
                     "It cannot be recovered if forgotten: keep it safe.",
                     classes="unlock--hint",
                 )
-                yield Input(password=True, placeholder="Passphrase", id="unlock-passphrase")
-                yield Input(password=True, placeholder="Type it again", id="unlock-again")
+                yield Input(
+                    password=True, placeholder="Passphrase", id="unlock-passphrase", compact=True
+                )
+                yield Input(
+                    password=True, placeholder="Type it again", id="unlock-again", compact=True
+                )
             else:
                 yield Static("WorkWell · locked", id="unlock-title")
                 yield Static(
                     "Your caseload is encrypted. Type the passphrase to open it.",
                     classes="unlock--hint",
                 )
-                yield Input(password=True, placeholder="Passphrase", id="unlock-passphrase")
+                yield Input(
+                    password=True, placeholder="Passphrase", id="unlock-passphrase", compact=True
+                )
             yield Static("", id="unlock-error", markup=False)
         yield Footer(compact=True)
 
