@@ -134,15 +134,39 @@ class WorkwellApp(CrashReportWithoutLocals):
 
     def on_workwell_app_caseload_read(self, message: CaseloadRead) -> None:
         """New rows: every screen watching the caseload sees them."""
+        first = self.caseload_rows is None
         self.caseload_rows = message.rows
         self.set_timer(1.0, self.warm_store)
+        paths = self.services.paths
+        if first and paths is not None:
+            from workwell_tui.db.paths import cloud_synced
+
+            synced = cloud_synced(paths.data_dir)
+            if synced is not None:
+                self.notify(
+                    escape(
+                        f"The data folder is inside {synced}, a cloud-synced folder: copies of "
+                        "the database may leave this laptop, and a sync can damage it. Move it "
+                        "with --data-dir to a folder that is not synced."
+                    ),
+                    title="Data folder is synced",
+                    severity="warning",
+                    timeout=20,
+                )
 
     @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
     def warm_store(self) -> None:
-        """Import SQLAlchemy and open the engine once the caseload is on screen; then today's
-        backup (once a day, the newest 7 kept), which never stops the app if it cannot run."""
+        """Once the caseload is on screen: look for damage (the problem screen, offering the
+        newest backup), import SQLAlchemy and open the engine, then today's backup (once a day,
+        the newest 7 kept), which never stops the app if it cannot run."""
         if self.services.is_open:
-            self.services.store.warm()
+            store = self.services.store
+            try:
+                store.check_damage()  # quick_check: after the rows, so they come quickly
+            except WorkwellError as error:
+                self.call_from_thread(self.show_problem, error.message)
+                return
+            store.warm()
             from workwell_tui import clock
             from workwell_tui.db.backup import daily_backup
 

@@ -387,3 +387,33 @@ def test_erase_leaves_no_trace_in_the_file_or_wal(tmp_path: Path) -> None:
         assert connection.execute(
             text("SELECT count(*) FROM auditevent WHERE action = 'erase'")
         ).scalar() == 1  # fmt: skip
+
+
+def test_each_draft_save_is_audited_with_its_step_not_its_answers(tmp_path: Path) -> None:
+    store = open_store(tmp_path, passphrase=None)
+    person = store.add_referral(referral(last=NAME))
+    draft = store.start_assessment(person.id, AssessmentKind.INITIAL)
+    store.save_assessment(draft.id, 3, {"employer": "Quimby Widgets"})
+    with store.engine.connect() as connection:
+        saves = connection.execute(
+            text("SELECT detail FROM auditevent WHERE action = 'assessment.save'")
+        ).all()
+        everything = " ".join(
+            str(v) for row in connection.execute(text("SELECT * FROM auditevent")) for v in row
+        )
+    assert [row.detail for row in saves] == ["step 3"]
+    assert "Quimby" not in everything and NAME not in everything
+
+
+@pytest.mark.parametrize(
+    ("folder", "found"),
+    [
+        ("/home/coach/OneDrive - NHS/workwell", "OneDrive - NHS"),
+        ("/Users/coach/Library/CloudStorage/Dropbox/ww", "CloudStorage"),
+        ("/home/coach/.local/share/workwell-tui", None),
+    ],
+)
+def test_cloud_synced_data_folders_are_named(folder: str, found: str | None) -> None:
+    from workwell_tui.db.paths import cloud_synced
+
+    assert cloud_synced(Path(folder)) == found

@@ -13,6 +13,6 @@ def run(paths: Paths, settings: Settings) -> int:
 
     services = Services(settings=settings, paths=paths, passphrase=env_passphrase())
     # The passphrase may be typed on the unlock screen after start: read it when opening.
-    services.opener = lambda: open_store(paths, settings, services.passphrase)
+    services.opener = lambda: open_store(paths, settings, services.passphrase, check_later=True)
     WorkwellApp(services).run()
     return 0

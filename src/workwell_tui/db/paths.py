@@ -42,3 +42,17 @@ def file_state(path: Path | None) -> str:
 def encrypted_url(path: Path) -> str:
     """The SQLCipher URL for a file (the key is never part of it)."""
     return f"sqlite+pysqlcipher:///{path}"
+
+
+# Folder names the common sync clients use (macOS keeps them all under Library/CloudStorage).
+_SYNCED = ("onedrive", "dropbox", "google drive", "googledrive", "icloud", "cloudstorage",
+           "mobile documents")  # fmt: skip
+
+
+def cloud_synced(folder: Path) -> str | None:
+    """The part of `folder` that looks like a cloud-synced folder (OneDrive, Dropbox...), or None:
+    a copy of the database would leave the laptop, and a sync mid-write can damage it."""
+    for part in folder.expanduser().parts:
+        if any(name in part.lower() for name in _SYNCED):
+            return part
+    return None

@@ -105,12 +105,15 @@ class Store:
         settings: Settings,
         fill: Callable[[Store], None] | None = None,
         passphrase: str | None = None,
+        check_later: bool = False,
     ) -> Store:
         """Open (creating or upgrading) the database at `paths`; StoreError says what is wrong.
 
         `fill` (the demo's, given by the command line) runs when the database has nobody in it;
         storage itself knows nothing of demo data. An encrypted file needs `passphrase`; a new
-        file is created encrypted when one is given. Damage is looked for (quick_check) first.
+        file is created encrypted when one is given. Damage is looked for (quick_check) first,
+        unless `check_later` (the app: it calls `check_damage` once the caseload is on screen,
+        as quick_check reads every page and would hold up the first rows).
         """
         store = cls(
             settings=settings,
@@ -126,9 +129,8 @@ class Store:
                 raise PassphraseNeeded()
             store.backend.unlock(passphrase)
             store.backend.check_key()
-        problems = store.backend.quick_check()
-        if problems:
-            raise StoreError(damaged_message(store.backend.database_file, store.backup_dir))
+        if not check_later:
+            store.check_damage()
         if store.backend.ready_for_fast_read(needs_people=fill is not None):
             store._fast_read = True
             return store
@@ -136,6 +138,11 @@ class Store:
         if fill is not None:
             fill(store)
         return store
+
+    def check_damage(self) -> None:
+        """Raise StoreError (offering the newest backup) when quick_check finds damage."""
+        if self.backend.quick_check():
+            raise StoreError(damaged_message(self.backend.database_file, self.backup_dir))
 
     @property
     def engine(self) -> Engine:
@@ -250,9 +257,15 @@ class Store:
     ) -> datetime:
         """Autosave a draft; returns when it was saved."""
         from workwell_tui.db import assessments
+        from workwell_tui.db.audit import record_event
 
         with self.unit_of_work() as session:
-            return assessments.save_draft(session, assessment_id, step, answers)
+            saved = assessments.save_draft(session, assessment_id, step, answers)
+            # Which step was saved, never the answers.
+            record_event(
+                session, self.actor, "assessment.save", "assessment", assessment_id, f"step {step}"
+            )
+            return saved
 
     def discard_untouched_draft(self, assessment_id: uuid.UUID | str) -> bool:
         """Delete a draft with no answers at all (opened by mistake); True if it went."""
