@@ -23,8 +23,12 @@ ANSI = re.compile(
 PINNED_NOW = "2026-11-22T14:05"
 
 
-def build_demo_dir(directory: Path, participants: int) -> Path:
-    """A data dir whose demo database holds `participants` people (made once, then reused)."""
+BENCH_PASSPHRASE = "benchmark passphrase only"
+
+
+def build_demo_dir(directory: Path, participants: int, encrypted: bool = False) -> Path:
+    """A data dir whose demo database holds `participants` people (made once, then reused);
+    encrypted with SQLCipher (passphrase BENCH_PASSPHRASE) when asked."""
     marker = directory / f".filled-{participants}"
     if marker.exists():
         return directory
@@ -32,6 +36,8 @@ def build_demo_dir(directory: Path, participants: int) -> Path:
     for stale in directory.glob("demo.sqlite3*"):
         stale.unlink()
     env = bench_env(directory)
+    if encrypted:
+        env["WORKWELL_PASSPHRASE"] = BENCH_PASSPHRASE
     started = time.perf_counter()
     subprocess.run(
         [
@@ -43,6 +49,7 @@ def build_demo_dir(directory: Path, participants: int) -> Path:
             str(participants),
             "--data-dir",
             str(directory),
+            *(["--encrypted"] if encrypted else []),
         ],
         check=True,
         env=env,

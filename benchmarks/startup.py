@@ -12,7 +12,11 @@ Both sides run from bytecode: Textual's was compiled when pip installed it, and 
 here first, as a pip install or any first run does (unless PYTHONDONTWRITEBYTECODE is set, in
 which case every start would compile our modules again and measure that instead).
 
-Usage: python benchmarks/startup.py [--runs 15] [--participants 10000] [--dir DIR]
+With --encrypted the app opens an SQLCipher database (passphrase from WORKWELL_PASSPHRASE, as a
+script would give it), so the cost of encryption shows against the same floor; for the
+encrypted/plain ratio itself see benchmarks/encryption.py.
+
+Usage: python benchmarks/startup.py [--runs 15] [--participants 10000] [--dir DIR] [--encrypted]
 """
 
 from __future__ import annotations
@@ -25,7 +29,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _common import bench_env, build_demo_dir, median, percentile, time_until
+from _common import (
+    BENCH_PASSPHRASE,
+    bench_env,
+    build_demo_dir,
+    median,
+    percentile,
+    time_until,
+)
 
 BARE_FRAME = """
 from textual.app import App
@@ -71,11 +82,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--participants", type=int, default=10_000)
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "workwell-bench")
+    parser.add_argument("--encrypted", action="store_true", help="the app on an SQLCipher file")
     args = parser.parse_args()
 
-    data = build_demo_dir(args.dir / f"p{args.participants}", args.participants)
-    env = bench_env(data)
-    database = data / "demo.sqlite3"
+    plain = build_demo_dir(args.dir / f"p{args.participants}", args.participants)
+    env = bench_env(plain)
+    database = plain / "demo.sqlite3"  # the floor always reads the plain file
+    data = plain
+    if args.encrypted:
+        data = build_demo_dir(args.dir / f"e{args.participants}", args.participants, True)
+        env["WORKWELL_PASSPHRASE"] = BENCH_PASSPHRASE
     scripts = args.dir / "scripts"
     scripts.mkdir(parents=True, exist_ok=True)
     (scripts / "bare_frame.py").write_text(BARE_FRAME)
@@ -111,7 +127,8 @@ def main() -> None:
             first_bare = not first_bare
 
     m = {key: median(values) for key, values in results.items()}
-    print(f"start-up, {args.participants:,} participants, {args.runs} alternating pairs")
+    kind = "encrypted" if args.encrypted else "plain"
+    print(f"start-up, {args.participants:,} participants ({kind}), {args.runs} alternating pairs")
     for label, app_key, bare_key, floor in (
         ("rows on screen", "app_rows", "bare_rows", "floor"),
         ("first frame", "app_frame", "bare_frame", "bare "),

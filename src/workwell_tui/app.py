@@ -7,7 +7,7 @@ the database come when first used, so the app appears as quickly as a bare Textu
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -58,8 +58,16 @@ class WorkwellApp(CrashReportWithoutLocals):
     # The caseload is the default screen, whose own CSS_PATH Textual does not load: it lives here.
     CSS_PATH = [style("app.tcss"), style("caseload.tcss")]
     COMMANDS = App.COMMANDS | {lambda: _participant_commands()}
+    # Toasts stay under the covers: nothing shows through a hidden or locked screen. (Textual
+    # sets the rack's own `display` as toasts come and go, so the toasts in it are hidden.)
+    CSS = """
+    PrivacyScreen Toast, LockScreen Toast, UnlockScreen Toast {
+        display: none;
+    }
+    """
     BINDINGS = [
         Binding("f2", "privacy", "Hide", priority=True, id="app.privacy"),
+        Binding("ctrl+l", "lock", "Lock now", show=False, priority=True, id="app.lock"),
         Binding("h", "privacy", "Hide screen", show=False, id="app.privacy.h"),
         Binding("q", "quit", "Quit", show=False, id="app.quit"),
     ]
@@ -90,10 +98,21 @@ class WorkwellApp(CrashReportWithoutLocals):
 
     def on_mount(self) -> None:
         """Show the caseload straight away; the database opens behind it."""
-        # Paint the first frame before the worker starts competing for the interpreter.
-        self.call_after_refresh(self.load_caseload)
+        access = self.services.access_needed()
+        if access is not None:
+            # Encrypted (or first run): the passphrase first, then the caseload.
+            from workwell_tui.screens.unlock import UnlockScreen
+
+            self.push_screen(UnlockScreen(access), self.unlocked)
+        else:
+            # Paint the first frame before the worker starts competing for the interpreter.
+            self.call_after_refresh(self.load_caseload)
         if self.settings.idle_lock_minutes:
             self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
+
+    def unlocked(self, _opened: bool | None) -> None:
+        """The passphrase opened the database: read the caseload."""
+        self.load_caseload()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A steady text cursor: calmer beside a participant, and easier for some to follow."""
@@ -115,14 +134,48 @@ class WorkwellApp(CrashReportWithoutLocals):
 
     def on_workwell_app_caseload_read(self, message: CaseloadRead) -> None:
         """New rows: every screen watching the caseload sees them."""
+        first = self.caseload_rows is None
         self.caseload_rows = message.rows
         self.set_timer(1.0, self.warm_store)
+        paths = self.services.paths
+        if first and paths is not None:
+            from workwell_tui.db.paths import cloud_synced
+
+            synced = cloud_synced(paths.data_dir)
+            if synced is not None:
+                self.notify(
+                    escape(
+                        f"The data folder is inside {synced}, a cloud-synced folder: copies of "
+                        "the database may leave this laptop, and a sync can damage it. Move it "
+                        "with --data-dir to a folder that is not synced."
+                    ),
+                    title="Data folder is synced",
+                    severity="warning",
+                    timeout=20,
+                )
 
     @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
     def warm_store(self) -> None:
-        """Import SQLAlchemy and open the engine once the caseload is on screen."""
+        """Once the caseload is on screen: look for damage (the problem screen, offering the
+        newest backup), import SQLAlchemy and open the engine, then today's backup (once a day,
+        the newest 7 kept), which never stops the app if it cannot run."""
         if self.services.is_open:
-            self.services.store.warm()
+            store = self.services.store
+            try:
+                store.check_damage()  # quick_check: after the rows, so they come quickly
+            except WorkwellError as error:
+                self.call_from_thread(self.show_problem, error.message)
+                return
+            store.warm()
+            from workwell_tui import clock
+            from workwell_tui.db.backup import daily_backup
+
+            try:
+                daily_backup(self.services.store, clock.today())
+            except WorkwellError as error:
+                self.call_from_thread(
+                    self.notify, escape(error.message), title="No backup today", severity="warning"
+                )
 
     # Failures: one place ------------------------------------------------------------------------
 
@@ -193,20 +246,51 @@ class WorkwellApp(CrashReportWithoutLocals):
 
         idle_minutes = (time.monotonic() - self.last_input_at) / 60
         if idle_minutes >= self.settings.idle_lock_minutes and not self._covered():
-            self.push_screen(LockScreen(self.settings.idle_lock_minutes))
+            self.push_screen(LockScreen(self.settings.idle_lock_minutes, self.lock_check()))
+
+    def action_lock(self) -> None:
+        """Lock now: the cover that needs the passphrase."""
+        from workwell_tui.screens.cover import LockScreen
+
+        if not self._covered():
+            self.push_screen(LockScreen(0, self.lock_check()))
+
+    def lock_check(self) -> Callable[[str], bool] | None:
+        """How the lock checks a passphrase (None when the database has none)."""
+        if self.services.passphrase is None:
+            return None
+        return self.check_lock_passphrase
+
+    def check_lock_passphrase(self, typed: str) -> bool:
+        """Right or wrong; a wrong one is audited (in a worker: the UI never waits)."""
+        right = bool(self.services.check_passphrase(typed))
+        self.audit_unlock(right)
+        return right
+
+    @work(thread=True, group="audit", exit_on_error=False)
+    def audit_unlock(self, right: bool) -> None:
+        """Record an unlock or a failed unlock of the lock."""
+        if not self.services.is_open:
+            return
+        from workwell_tui.db.audit import record_event
+
+        store = self.services.store
+        with store.unit_of_work() as session:
+            record_event(session, store.actor, "unlock" if right else "unlock.failed", "lock")
 
     def _covered(self) -> bool:
         from workwell_tui.screens.cover import LockScreen, PrivacyScreen
+        from workwell_tui.screens.unlock import UnlockScreen
 
-        return isinstance(self.screen, PrivacyScreen | LockScreen)
+        return isinstance(self.screen, PrivacyScreen | LockScreen | UnlockScreen)
 
     def action_privacy(self) -> None:
         """Hide everything behind a neutral cover, or show it again."""
-        from workwell_tui.screens.cover import LockScreen, PrivacyScreen
+        from workwell_tui.screens.cover import PrivacyScreen
 
         if isinstance(self.screen, PrivacyScreen):
             self.screen.dismiss()
-        elif not isinstance(self.screen, LockScreen):
+        elif not self._covered():
             self.push_screen(PrivacyScreen())
 
     def action_command_palette(self) -> None:
@@ -228,6 +312,8 @@ class WorkwellApp(CrashReportWithoutLocals):
             return
         yield SystemCommand("New referral", "Add a new participant", self.new_referral)
         yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
+        yield SystemCommand("Lock now", "Lock the screen: the passphrase opens it (ctrl+l)",
+                            self.action_lock)  # fmt: skip
         yield SystemCommand(
             "High-contrast colours",
             "Switch between the calm and the high-contrast theme",

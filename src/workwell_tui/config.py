@@ -121,10 +121,20 @@ def default_actor() -> str:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) readable by this user only (0700)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.name == "posix":
-        os.chmod(path, 0o700)
+    """Create `path` (and any missing parents) readable by this user only (0700).
+
+    A folder that already exists keeps its mode: it may be shared (a 1777 /tmp, a team folder)
+    and is not ours to change.
+    """
+    missing: list[Path] = []
+    folder = path
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        new.mkdir(mode=0o700, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(new, 0o700)  # whatever the umask
 
 
 DEFAULT_SETTINGS_TEXT = """\

@@ -35,6 +35,8 @@ class Services:
     opener: Callable[[], Store] | None = None
     """Opens the database (in a worker); None when a store was given ready-made."""
     opened: Store | None = field(default=None, repr=False)
+    passphrase: str | None = field(default=None, repr=False)
+    """The passphrase that opens (or will create) an encrypted database; never logged."""
 
     @property
     def store(self) -> Store:
@@ -55,6 +57,31 @@ class Services:
                 raise StoreNotOpen()
             self.opened = self.opener()
         return self.opened
+
+    def access_needed(self) -> str | None:
+        """ "unlock" when the database is encrypted and no passphrase is known yet, "set" on the
+        first run (no database file yet, not the demo), else None."""
+        if self.opened is not None or self.passphrase is not None or self.paths is None:
+            return None
+        from workwell_tui.db.paths import file_state, sqlite_file
+
+        if not self.paths.database_url.startswith("sqlite:///"):
+            return None
+        state = file_state(sqlite_file(self.paths.database_url))
+        if state == "encrypted":
+            return "unlock"
+        if state == "missing" and not self.paths.demo:
+            return "set"
+        return None
+
+    def check_passphrase(self, typed: str) -> bool | None:
+        """Whether `typed` is the passphrase (compared in constant time); None when there is
+        no passphrase (an unencrypted database)."""
+        if self.passphrase is None:
+            return None
+        import hmac
+
+        return hmac.compare_digest(typed.encode("utf-8"), self.passphrase.encode("utf-8"))
 
     @classmethod
     def for_store(cls, store: Store, settings: Settings | None = None) -> Services:

@@ -60,7 +60,7 @@ def test_sqlite_urls_get_the_sqlite_backend(url: str) -> None:
         "postgresql+psycopg://coach@127.0.0.1:5433/workwell",
         "postgresql://coach@server/workwell",
         # An unknown driver for a known dialect must not be read as a plain SQLite file.
-        "sqlite+pysqlcipher://:secret@/cases.db",
+        "sqlite+aiosqlite:///cases.db",
     ],
 )
 def test_other_urls_get_the_generic_backend(url: str) -> None:

@@ -1,6 +1,7 @@
 """The `workwell` command: its arguments, and which subcommand module does the work.
 
-Each subcommand lives in its own module (`run`, `demo`, `caseload`, `plan`); this one only parses.
+Each subcommand lives in its own module (`run`, `demo`, `caseload`, `plan`, `backup` (with
+restore), `audit`, `erase`); this one only parses.
 
 Start-up is kept light: argparse and settings only; Textual, SQLModel and Alembic are imported
 when the chosen command needs them, so the first frame comes quickly.
@@ -71,6 +72,47 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--participants", type=int, default=40, metavar="N", help="how many (40)")
     demo.add_argument("--seed", type=int, default=2026, help="random seed (2026)")
+    demo.add_argument(
+        "--encrypted",
+        action="store_true",
+        help="make a new demo database encrypted with SQLCipher (passphrase from "
+        "WORKWELL_PASSPHRASE, else asked)",
+    )
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="copy the database aside, checked (encrypted stays encrypted)",
+        description="Copy the database with SQLite's backup API, check the copy with "
+        "integrity_check, and write it atomically (into the data folder's backups by default).",
+    )
+    backup.add_argument("path", nargs="?", metavar="PATH", help="a file or folder for the copy")
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help="put back a backup (the newest by default), keeping the current file aside",
+        description="Check a backup, then replace the database with it; the file replaced is "
+        "kept beside it. Encrypted backups need WORKWELL_PASSPHRASE.",
+    )
+    restore.add_argument("path", nargs="?", metavar="PATH", help="the backup file")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    audit = commands.add_parser(
+        "audit",
+        parents=[common],
+        help="check the audit log (workwell audit verify)",
+        description="Check every link of the audit log's hash chain and its guard triggers; "
+        "reports the first broken link (exit status 1).",
+    )
+    audit.add_argument("action", choices=("verify",), help="verify: check the chain")
+    erase = commands.add_parser(
+        "erase",
+        parents=[common],
+        help="remove a participant and everything linked, for good",
+        description="Erase a participant and all their records, leaving no trace in the "
+        "database file or its WAL. The audit log keeps that an erasure happened, without "
+        "personal data. Backups made earlier still hold them.",
+    )
+    erase.add_argument("reference", metavar="REF", help="the participant's reference")
+    erase.add_argument("--yes", action="store_true", help="do not ask to type REF again")
     caseload = commands.add_parser(
         "caseload",
         parents=[common],
@@ -121,7 +163,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "demo":
         from workwell_tui.cli.demo import fill
 
-        return fill(paths, settings, args.participants, args.seed)
+        return fill(paths, settings, args.participants, args.seed, encrypted=args.encrypted)
+    if command in ("backup", "restore", "audit", "erase"):
+        from importlib import import_module
+
+        module = import_module(f"workwell_tui.cli.{command if command != 'restore' else 'backup'}")
+        handler = getattr(module, command)
+        status: int = handler(args, paths, settings)
+        return status
     if command == "caseload":
         from workwell_tui.cli.caseload import caseload
 

@@ -14,8 +14,22 @@ if TYPE_CHECKING:
     from workwell_tui.db.store import Store
 
 
-def open_store(paths: Paths, settings: Settings) -> Store:
-    """The database at `paths`; the demo one is filled with fictional people when empty."""
+PASSPHRASE_VARIABLE = "WORKWELL_PASSPHRASE"
+
+
+def env_passphrase() -> str | None:
+    """The passphrase scripts and tests give in WORKWELL_PASSPHRASE (None when unset or empty)."""
+    return os.environ.get(PASSPHRASE_VARIABLE) or None
+
+
+def open_store(
+    paths: Paths, settings: Settings, passphrase: str | None = None, check_later: bool = False
+) -> Store:
+    """The database at `paths`; the demo one is filled with fictional people when empty.
+
+    An encrypted database opens with `passphrase`, else WORKWELL_PASSPHRASE. `check_later`:
+    the caller runs the damage check itself (the app, once rows are on screen).
+    """
     from workwell_tui.db.store import Store
 
     fill = None
@@ -23,7 +37,10 @@ def open_store(paths: Paths, settings: Settings) -> Store:
         from workwell_tui.cli.demo import demo_filler
 
         fill = demo_filler(settings)
-    return Store.open(paths, settings, fill=fill)
+    return Store.open(
+        paths, settings, fill=fill, passphrase=passphrase or env_passphrase(),
+        check_later=check_later,
+    )  # fmt: skip
 
 
 def with_store(paths: Paths, settings: Settings, action: Callable[[Store], int]) -> int:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
-
-from workwell_tui.cli.common import open_store
+from workwell_tui.cli.common import env_passphrase, open_store
 from workwell_tui.config import Paths, Settings
 from workwell_tui.services import Services
 
@@ -13,6 +11,8 @@ def run(paths: Paths, settings: Settings) -> int:
     """Open the app; the database opens in its worker, after the first frame."""
     from workwell_tui.app import WorkwellApp
 
-    services = Services(settings=settings, paths=paths, opener=partial(open_store, paths, settings))
+    services = Services(settings=settings, paths=paths, passphrase=env_passphrase())
+    # The passphrase may be typed on the unlock screen after start: read it when opening.
+    services.opener = lambda: open_store(paths, settings, services.passphrase, check_later=True)
     WorkwellApp(services).run()
     return 0

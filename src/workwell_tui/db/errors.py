@@ -8,9 +8,11 @@ from workwell_tui.errors import WorkwellError
 
 __all__ = [
     "BackupNotSupported",
+    "PassphraseNeeded",
     "SchemaError",
     "StaleRecordError",
     "StoreError",
+    "WrongPassphrase",
     "corrupt_message",
 ]
 
@@ -45,6 +47,26 @@ class BackupNotSupported(StoreError):
     """This kind of database is not backed up by the app (a server keeps its own backups)."""
 
     default_title = "No backup from the app"
+
+
+class PassphraseNeeded(StoreError):
+    """The database is encrypted and no passphrase was given."""
+
+    default_title = "Passphrase needed"
+    default_message = (
+        "This database is encrypted. Type its passphrase to open it (or set WORKWELL_PASSPHRASE "
+        "for scripts)."
+    )
+
+
+class WrongPassphrase(StoreError):
+    """The passphrase does not open the database (or the file is not a database at all)."""
+
+    default_title = "Wrong passphrase"
+    default_message = (
+        "That passphrase does not open this database. Check it and try again (capital letters "
+        "count). Nothing has been changed."
+    )
 
 
 def corrupt_message(path: Path | None) -> str:

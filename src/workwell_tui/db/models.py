@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint, text
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
@@ -75,7 +75,19 @@ class Participant(Record, table=True):
 class Assessment(Record, table=True):
     """The joined-up assessment, saved as a draft on every step until completed."""
 
-    __table_args__ = (Index("ix_assessment_participant_status", "participant_id", "status"),)
+    __table_args__ = (
+        Index("ix_assessment_participant_status", "participant_id", "status"),
+        # One open draft per participant and kind: two windows pressing `a` at once get the same
+        # draft, never two (migration 0008).
+        Index(
+            "uq_assessment_one_draft",
+            "participant_id",
+            "kind",
+            unique=True,
+            sqlite_where=text("status = 'draft'"),
+            postgresql_where=text("status = 'draft'"),
+        ),
+    )
 
     participant_id: uuid.UUID = Field(foreign_key="participant.id", ondelete="CASCADE")
     kind: str = Field(default="initial", max_length=10)
@@ -270,6 +282,11 @@ class AuditEvent(Record, table=True):
     record_type: str = Field(max_length=40)
     record_id: str = Field(default="", max_length=40)
     detail: str = Field(default="", max_length=200)
+    # The hash chain (db/audit_chain.py): each row's place, and its link to the row before it,
+    # so an edited, deleted or replaced row is found by `workwell audit verify`.
+    seq: int | None = Field(default=None, index=True, unique=True)
+    prev_hash: str = Field(default="", max_length=64)
+    row_hash: str = Field(default="", max_length=64)
 
 
 class ReferenceCounter(Record, table=True):

@@ -41,7 +41,40 @@ if TYPE_CHECKING:
     from workwell_tui.domain.records import DraftAssessment, ParticipantRecord
     from workwell_tui.domain.referral import NewReferral
 
-__all__ = ["Store", "StoreError", "corrupt_message"]
+__all__ = ["Store", "StoreError", "corrupt_message", "damaged_message", "database_url"]
+
+
+def database_url(url: str, passphrase: str | None) -> str:
+    """The URL to open: a SQLite file that is encrypted (or new, with a passphrase) goes to the
+    SQLCipher backend; everything else as given."""
+    from workwell_tui.db.backends import url_scheme
+    from workwell_tui.db.paths import encrypted_url, file_state, sqlite_file
+
+    path = sqlite_file(url)
+    if path is None or url_scheme(url) not in ("sqlite", "sqlite+pysqlite"):
+        return url
+    state = file_state(path)
+    if state == "encrypted" or (passphrase is not None and state == "missing"):
+        return encrypted_url(path)
+    return url
+
+
+def damaged_message(path: Path | None, backup_dir: Path | None) -> str:
+    """What to say when quick_check finds damage: which backup `workwell restore` would use."""
+    from workwell_tui.db.backup import newest_backup
+
+    newest = newest_backup(backup_dir) if backup_dir is not None else None
+    where = f" ({path.name})" if path is not None else ""
+    offer = (
+        f"Run `workwell restore` to put back the newest backup ({newest.name}); the damaged "
+        "file is kept aside."
+        if newest is not None
+        else "There is no backup in the data folder to restore from."
+    )
+    return (
+        f"The database{where} is damaged: SQLite's check found broken pages. Nothing has been "
+        f"changed. {offer}"
+    )
 
 
 class Store:
@@ -71,18 +104,33 @@ class Store:
         paths: Paths,
         settings: Settings,
         fill: Callable[[Store], None] | None = None,
+        passphrase: str | None = None,
+        check_later: bool = False,
     ) -> Store:
         """Open (creating or upgrading) the database at `paths`; StoreError says what is wrong.
 
         `fill` (the demo's, given by the command line) runs when the database has nobody in it;
-        storage itself knows nothing of demo data.
+        storage itself knows nothing of demo data. An encrypted file needs `passphrase`; a new
+        file is created encrypted when one is given. Damage is looked for (quick_check) first,
+        unless `check_later` (the app: it calls `check_damage` once the caseload is on screen,
+        as quick_check reads every page and would hold up the first rows).
         """
         store = cls(
             settings=settings,
             actor=settings.coach_name or default_actor(),
-            url=paths.database_url,
+            url=database_url(paths.database_url, passphrase),
             backup_dir=paths.data_dir / "backups",
         )
+        store.backend.check_place()
+        if store.backend.needs_unlock:
+            if passphrase is None:
+                from workwell_tui.db.errors import PassphraseNeeded
+
+                raise PassphraseNeeded()
+            store.backend.unlock(passphrase)
+            store.backend.check_key()
+        if not check_later:
+            store.check_damage()
         if store.backend.ready_for_fast_read(needs_people=fill is not None):
             store._fast_read = True
             return store
@@ -90,6 +138,11 @@ class Store:
         if fill is not None:
             fill(store)
         return store
+
+    def check_damage(self) -> None:
+        """Raise StoreError (offering the newest backup) when quick_check finds damage."""
+        if self.backend.quick_check():
+            raise StoreError(damaged_message(self.backend.database_file, self.backup_dir))
 
     @property
     def engine(self) -> Engine:
@@ -172,29 +225,47 @@ class Store:
     def start_assessment(
         self, participant_id: uuid.UUID | str, kind: AssessmentKind
     ) -> DraftAssessment:
-        """Resume the open draft of `kind`, or start one."""
+        """Resume the open draft of `kind`, or start one.
+
+        Two windows starting at once: the database allows one open draft per participant and
+        kind, so the second start fails its insert and, tried again, finds the first's draft.
+        """
+        from sqlalchemy.exc import IntegrityError
+
         from workwell_tui.db import assessments
         from workwell_tui.db.read_models import draft_assessment
 
-        with self.unit_of_work() as session:
-            started = assessments.start_assessment(
-                session,
-                participant_id,
-                kind,
-                self.actor,
-                clock.today(),
-                self.settings.eligibility_rule,
-            )
-        return draft_assessment(started)
+        for attempt in (1, 2):
+            try:
+                with self.unit_of_work() as session:
+                    started = assessments.start_assessment(
+                        session,
+                        participant_id,
+                        kind,
+                        self.actor,
+                        clock.today(),
+                        self.settings.eligibility_rule,
+                    )
+                return draft_assessment(started)
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def save_assessment(
         self, assessment_id: uuid.UUID | str, step: int, answers: dict[str, Any]
     ) -> datetime:
         """Autosave a draft; returns when it was saved."""
         from workwell_tui.db import assessments
+        from workwell_tui.db.audit import record_event
 
         with self.unit_of_work() as session:
-            return assessments.save_draft(session, assessment_id, step, answers)
+            saved = assessments.save_draft(session, assessment_id, step, answers)
+            # Which step was saved, never the answers.
+            record_event(
+                session, self.actor, "assessment.save", "assessment", assessment_id, f"step {step}"
+            )
+            return saved
 
     def discard_untouched_draft(self, assessment_id: uuid.UUID | str) -> bool:
         """Delete a draft with no answers at all (opened by mistake); True if it went."""
@@ -376,6 +447,40 @@ class Store:
             )  # fmt: skip
             return plan_view(session, pid, clock.now())
 
+    def backup(self, target: Path | None = None) -> Path:
+        """Copy the database (checked, atomic, encrypted if it is) to `target`, or into the
+        backup folder named by the time; audited."""
+        from workwell_tui.db.audit import record_event
+        from workwell_tui.db.backends.sqlite import SqliteBackend
+
+        backend = self.backend
+        if not isinstance(backend, SqliteBackend) or backend.path is None:
+            return backend.backup(self.engine, self.backup_dir or Path("."), "manual")
+        if target is None:
+            folder = self.backup_dir or backend.path.parent
+            target = folder / f"{backend.path.stem}-{clock.now():%Y-%m-%d-%H%M%S}.sqlite3"
+        made = backend.backup_to(self._engine, target)
+        with self.unit_of_work() as session:
+            record_event(session, self.actor, "backup", "database", detail=made.name)
+        return made
+
+    def erase_participant(self, participant_id: uuid.UUID | str) -> int:
+        """Remove a participant and everything linked, leaving no trace in the file or its WAL
+        (secure_delete, checkpoint, VACUUM); audited without personal data. Rows removed."""
+        from workwell_tui.db.erase import erase_participant, scrub_file
+
+        with self.unit_of_work() as session:
+            removed = erase_participant(session, participant_id, self.actor)
+        scrub_file(self.engine)
+        return removed
+
+    def verify_audit(self) -> str | None:
+        """The audit log's first broken link, or None when it is intact."""
+        from workwell_tui.db.audit import verify_chain
+
+        with self.session() as session:
+            return verify_chain(session)
+
     def service_names(self) -> list[str]:
         """Names of the services in the local directory, for signposting suggestions."""
         from sqlmodel import col, select
@@ -392,12 +497,17 @@ class Store:
 
 
 def _open_engine(backend: Backend, backup_dir: Path | None) -> Engine:
-    from sqlalchemy.exc import DatabaseError
+    from sqlalchemy.exc import DatabaseError, NoSuchModuleError
 
     from workwell_tui.db.errors import SchemaError
     from workwell_tui.db.schema import ensure_schema
 
-    engine = backend.create_engine()
+    try:
+        engine = backend.create_engine()
+    except ImportError as error:
+        raise StoreError(driver_missing_message(backend.url, error.name)) from None
+    except NoSuchModuleError:
+        raise StoreError(driver_missing_message(backend.url, None)) from None
     try:
         ensure_schema(engine, backup_dir=backup_dir, backend=backend)
     except SchemaError as error:
@@ -410,3 +520,16 @@ def _open_engine(backend: Backend, backup_dir: Path | None) -> Engine:
         engine.dispose()
         raise StoreError(corrupt_message(backend.database_file)) from None
     return engine
+
+
+def driver_missing_message(url: str, module: str | None) -> str:
+    """What to say when the database driver a URL needs is not installed (psycopg...)."""
+    from workwell_tui.db.backends import url_scheme
+
+    package = (module or "").split(".")[0] or "its driver"
+    hint = "psycopg[binary]" if package.startswith("psycopg") else package
+    return (
+        f"The database driver for {url_scheme(url)} ({package}) is not installed, so WorkWell "
+        f"cannot reach that database. Nothing has been changed. Install it with "
+        f"`pip install '{hint}'`, or check --database-url / WORKWELL_DATABASE_URL."
+    )

@@ -18,6 +18,7 @@ __all__ = ["Backend", "backend_for", "url_scheme"]
 _REGISTRY: dict[str, str] = {
     "sqlite": "workwell_tui.db.backends.sqlite:SqliteBackend",
     "sqlite+pysqlite": "workwell_tui.db.backends.sqlite:SqliteBackend",
+    "sqlite+pysqlcipher": "workwell_tui.db.backends.sqlcipher:SqlcipherBackend",
 }
 _GENERIC = "workwell_tui.db.backends.generic:SqlAlchemyBackend"
 

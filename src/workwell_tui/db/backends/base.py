@@ -47,6 +47,18 @@ class Backend(ABC):
         """Remember the secret that opens the database; nothing to do unless `needs_unlock`."""
         del secret  # a plain database has nothing to unlock
 
+    def check_place(self) -> None:
+        """Refuse, untouched, a database place that cannot be used; nothing to check here."""
+        return  # a server's place is its own business
+
+    def check_key(self) -> None:
+        """Raise WrongPassphrase unless the secret opens the database; nothing to check here."""
+        return  # no secret, nothing to check
+
+    def quick_check(self) -> list[str]:
+        """What a quick check of the database finds wrong (a server checks itself: nothing)."""
+        return []
+
     def ready_for_fast_read(self, needs_people: bool = False) -> bool:
         """True when `read_caseload_fast` can run now: the schema is current (and, if asked,
         there are participants). False sends the Store down the full path (engine, migrations)."""

@@ -1,0 +1,111 @@
+"""Unlocking at start, choosing a passphrase on the first run, and the lock that needs it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from workwell_tui.app import WorkwellApp
+from workwell_tui.config import Settings, resolve_paths
+from workwell_tui.db.store import Store
+from workwell_tui.screens.cover import LockScreen
+from workwell_tui.screens.unlock import UnlockScreen
+from workwell_tui.services import Services
+
+from ..unit.test_db import referral
+from .helpers import screen_text, wait_for_caseload
+
+PASSPHRASE = "correct horse battery staple"
+
+
+def app_for(data: Path) -> WorkwellApp:
+    paths = resolve_paths(data_dir=str(data))
+    settings = Settings()
+    services = Services(settings=settings, paths=paths)
+    services.opener = lambda: Store.open(paths, settings, passphrase=services.passphrase)
+    return WorkwellApp(services)
+
+
+def encrypted_caseload(data: Path) -> None:
+    store = Store.open(resolve_paths(data_dir=str(data)), Settings(), passphrase=PASSPHRASE)
+    store.add_referral(referral(last="Zebedee"))
+    store.close()
+
+
+async def type_in(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    focused = pilot.app.focused
+    assert isinstance(focused, Input)
+    focused.value = text
+    await pilot.press("enter")
+
+
+async def test_wrong_passphrase_is_a_message_then_the_right_one_opens(tmp_path: Path) -> None:
+    encrypted_caseload(tmp_path)
+    app = app_for(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        assert "Zebedee" not in screen_text(app)
+        await type_in(pilot, "not it at all")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        assert "does not open this database" in screen_text(app)
+        await type_in(pilot, PASSPHRASE)
+        await app.workers.wait_for_complete()
+        await wait_for_caseload(pilot)
+        assert not isinstance(app.screen, UnlockScreen)
+        assert "Zebedee" in screen_text(app)
+
+
+async def test_first_run_sets_a_checked_passphrase_typed_twice(tmp_path: Path) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen) and app.screen.mode == "set"
+        await type_in(pilot, "short")
+        await type_in(pilot, "short")
+        assert "at least 12 characters" in screen_text(app)
+        app.screen.query_one("#unlock-passphrase", Input).focus()
+        await type_in(pilot, PASSPHRASE)
+        await type_in(pilot, PASSPHRASE + "x")
+        assert "not the same" in screen_text(app)
+        app.screen.query_one("#unlock-passphrase", Input).focus()
+        await type_in(pilot, PASSPHRASE)
+        await type_in(pilot, PASSPHRASE)
+        await app.workers.wait_for_complete()
+        await wait_for_caseload(pilot)
+    assert (tmp_path / "workwell.sqlite3").read_bytes()[:16] != b"SQLite format 3\x00"
+
+
+async def test_the_lock_needs_the_passphrase_and_hides_toasts(tmp_path: Path) -> None:
+    encrypted_caseload(tmp_path)
+    app = app_for(tmp_path)
+    app.services.passphrase = PASSPHRASE
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_caseload(pilot)
+        app.notify("Added WW-000001")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+        text = screen_text(app)
+        assert "WW-000001" not in text and "Zebedee" not in text
+        await pilot.press("enter")  # Enter alone no longer unlocks
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+        await type_in(pilot, "wrong one")
+        assert isinstance(app.screen, LockScreen)
+        assert "not right" in screen_text(app)
+        await type_in(pilot, PASSPHRASE)
+        await pilot.pause()
+        assert not isinstance(app.screen, LockScreen)
+        assert "Zebedee" in screen_text(app)
+        await app.workers.wait_for_complete()
+    store = Store.open(resolve_paths(data_dir=str(tmp_path)), Settings(), passphrase=PASSPHRASE)
+    with store.session() as session:
+        from sqlalchemy import text as sql
+
+        actions = list(session.execute(sql("SELECT action FROM auditevent ORDER BY seq")).scalars())
+    assert actions[-2:] == ["unlock.failed", "unlock"]
+    assert store.verify_audit() is None
