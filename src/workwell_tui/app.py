@@ -27,9 +27,15 @@ from workwell_tui.errors import WorkwellError
 from workwell_tui.screens.caseload import CaseloadScreen
 from workwell_tui.screens.navigation import (
     CaseloadStale,
+    ClosePlan,
+    EditParticipant,
+    ExtendPlan,
+    FollowUpSafeguarding,
+    LogContact,
     NewReferral,
     OpenParticipant,
     StartAssessment,
+    StartReview,
     WorkFailed,
 )
 from workwell_tui.services import Services
@@ -181,6 +187,44 @@ class WorkwellApp(CrashReportWithoutLocals):
         from workwell_tui.screens.assessment.screen import AssessmentScreen
 
         self.push_screen(AssessmentScreen(message.participant_id, message.kind))
+
+    # The plan's forms: each opens over the screen that asked, and comes back to it.
+
+    def on_log_contact(self, message: LogContact) -> None:
+        """Log a contact held and book the next."""
+        from workwell_tui.screens.plan.contact import LogContactScreen
+
+        self.push_screen(LogContactScreen(message.participant_id))
+
+    def on_start_review(self, message: StartReview) -> None:
+        """Hold a review: distance travelled, what changed."""
+        from workwell_tui.screens.plan.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(message.participant_id))
+
+    def on_close_plan(self, message: ClosePlan) -> None:
+        """Close the plan (or the case, with no plan)."""
+        from workwell_tui.screens.plan.closure import ClosureScreen
+
+        self.push_screen(ClosureScreen(message.participant_id, message.consent_withdrawn))
+
+    def on_extend_plan(self, message: ExtendPlan) -> None:
+        """Make the plan longer, with the reason."""
+        from workwell_tui.screens.plan.extension import ExtensionScreen
+
+        self.push_screen(ExtensionScreen(message.participant_id))
+
+    def on_edit_participant(self, message: EditParticipant) -> None:
+        """Edit the participant's details and consents."""
+        from workwell_tui.screens.participant_edit import ParticipantEditScreen
+
+        self.push_screen(ParticipantEditScreen(message.participant_id))
+
+    def on_follow_up_safeguarding(self, message: FollowUpSafeguarding) -> None:
+        """Record the follow-up of an open safeguarding record."""
+        from workwell_tui.screens.plan.safeguarding import FollowUpScreen
+
+        self.push_screen(FollowUpScreen(message.participant_id))
 
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""
