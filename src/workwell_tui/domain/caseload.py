@@ -134,7 +134,7 @@ _FAR_FUTURE = datetime.max.replace(year=9000)
 def next_action_key(row: CaseloadRow) -> tuple[int, float, str]:
     """Sort key: people who need the coach now, then by next contact, then by name."""
     if row.flags and row.flags[0] is CaseloadFlag.SAFEGUARDING:
-        rank = 0  # whatever the stage: the follow-up is owed
+        rank = -1  # before everyone, whatever the stage: the follow-up is owed
     elif row.stage not in ACTIVE_STAGES:
         rank = 4
     elif CaseloadFlag.REVIEW_DUE in row.flags or CaseloadFlag.NO_RECENT_CONTACT in row.flags:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from workwell_tui import clock
 from workwell_tui.domain.dates import uk_date, uk_short
@@ -22,6 +22,7 @@ from workwell_tui.domain.plan.vocabulary import ClosureOutcome
 from workwell_tui.screens.record_form import RecordFormScreen, Saved, Values
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.form_field import FormField
+from workwell_tui.widgets.note_area import NoteArea
 from workwell_tui.widgets.user_text import user_text
 
 OUTCOMES = tuple((outcome.value, outcome.label) for outcome in ClosureOutcome)
@@ -47,7 +48,7 @@ class ClosureScreen(RecordFormScreen):
         )  # fmt: skip
         yield FormField(
             "Summary",
-            TextArea(compact=True, id="summary"),
+            NoteArea(compact=True, id="summary"),
             required=True,
             hint="Where they are now and what helped; it goes on the closed plan",
         )

@@ -13,7 +13,7 @@ from typing import cast
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from workwell_tui import clock
 from workwell_tui.domain.dates import friendly_when, uk_short
@@ -26,6 +26,7 @@ from workwell_tui.domain.text import clean_line
 from workwell_tui.screens.record_form import RecordFormScreen, Saved, Values
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.form_field import FormField
+from workwell_tui.widgets.note_area import NoteArea
 from workwell_tui.widgets.user_text import user_text
 
 MODES = (
@@ -71,7 +72,7 @@ class LogContactScreen(RecordFormScreen):
             "Minutes", Input(placeholder="45", compact=True, id="duration"), required=True
         )
         yield FormField("Discussed", Choices((), multi=True, id="objectives"))
-        yield FormField("Notes", TextArea(compact=True, id="notes"))
+        yield FormField("Notes", NoteArea(compact=True, id="notes"))
         yield Static("The next contact", classes="section")
         yield FormField("Date", Input(placeholder="dd/mm/yyyy", compact=True, id="next_date"))
         yield FormField("Time", Input(placeholder="10:30", compact=True, id="next_time"))

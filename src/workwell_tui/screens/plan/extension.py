@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from workwell_tui.domain.enums import PlanStatus
 from workwell_tui.domain.form_drafts import FormKind
@@ -16,6 +16,7 @@ from workwell_tui.domain.plan.closure import Extension, check_extension
 from workwell_tui.domain.plan.weeks import MAX_LENGTH_WEEKS
 from workwell_tui.screens.record_form import RecordFormScreen, Saved, Values
 from workwell_tui.widgets.form_field import FormField
+from workwell_tui.widgets.note_area import NoteArea
 from workwell_tui.widgets.user_text import user_text
 
 EXTRA_WEEKS = 4
@@ -40,7 +41,7 @@ class ExtensionScreen(RecordFormScreen):
         )
         yield FormField(
             "Reason",
-            TextArea(compact=True, id="reason"),
+            NoteArea(compact=True, id="reason"),
             required=True,
             hint="Why support goes on past the planned length; it shows on the plan",
         )

@@ -2,7 +2,7 @@
 
 The top shows each measure at baseline against every review since, as numbers, as a small
 chart drawn in the terminal, and as the change in band ("PHQ-9 14 → 8, moderate → mild").
-`m` takes the measures again with the assessment's own measures step (a review assessment);
+ctrl+t takes the measures again with the assessment's own measures step (a review assessment);
 back here the distance travelled includes them. ctrl+s records the review: when it was held,
 how, and what changed. A review held clears "review due" on the plan and the caseload.
 """
@@ -19,7 +19,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from workwell_tui import clock
 from workwell_tui.domain.dates import uk_date, uk_short
@@ -35,6 +35,7 @@ from workwell_tui.screens.plan.contact import MODES
 from workwell_tui.screens.record_form import RecordFormScreen, Saved, Values
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.form_field import FormField
+from workwell_tui.widgets.note_area import NoteArea
 from workwell_tui.widgets.title_bar import TitleBar
 
 WHAT_CHANGED_LIMIT = 4000
@@ -69,7 +70,8 @@ class ReviewScreen(RecordFormScreen):
     HEADING = "Review"
     WHAT = "this review"
     NEEDS_PLAN = True
-    BINDINGS = [Binding("m", "measures", "Take measures", id="review.measures")]
+    # A control key, so it works while the cursor is in a field.
+    BINDINGS = [Binding("ctrl+t", "measures", "Take measures", id="review.measures", priority=True)]
 
     @dataclass
     class PlanRead(Message):
@@ -90,7 +92,7 @@ class ReviewScreen(RecordFormScreen):
         )
         yield FormField(
             "What changed",
-            TextArea(compact=True, id="what_changed"),
+            NoteArea(compact=True, id="what_changed"),
             required=True,
             hint="Since the plan started: work, health, confidence, in their words",
         )
@@ -138,7 +140,7 @@ class ReviewScreen(RecordFormScreen):
         lines = Text(f"Review weeks: {weeks}. ")
         lines.append(f"Held: {held}." if held else "No review held yet.")
         if not self.taken_today(plan):
-            lines.append("\nPress m to take the measures again first.", style="bold")
+            lines.append("\nPress ctrl+t to take the measures again first.", style="bold")
         self.show_context(lines)
         distance = self.query_one("#distance", Static)
         distance.border_title = "Distance travelled"
@@ -206,7 +208,7 @@ class ReviewScreen(RecordFormScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                "No measures were taken at this review (press m to take them). "
+                "No measures were taken at this review (ctrl+t takes them). "
                 "Record the review without them?",
                 yes="Record without",
                 no="Not yet",

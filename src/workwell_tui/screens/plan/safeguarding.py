@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from workwell_tui import clock
 from workwell_tui.domain.dates import uk_date, uk_short
@@ -22,6 +22,7 @@ from workwell_tui.domain.plan.safeguarding import SOURCE_PHQ9_ITEM_9, FollowUpCh
 from workwell_tui.domain.plan.views import SafeguardingView
 from workwell_tui.screens.record_form import RecordFormScreen, Saved, Values
 from workwell_tui.widgets.form_field import FormField
+from workwell_tui.widgets.note_area import NoteArea
 from workwell_tui.widgets.user_text import user_text
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class FollowUpScreen(RecordFormScreen):
         """What was done, and when."""
         yield FormField(
             "What was done",
-            TextArea(compact=True, id="follow_up"),
+            NoteArea(compact=True, id="follow_up"),
             required=True,
             hint="Who was contacted and what was agreed (it stays on the record)",
         )
