@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
@@ -271,6 +272,20 @@ class WorkwellApp(CrashReportWithoutLocals):
         if isinstance(screen, PrivacyScreen | LockScreen):
             return
         yield SystemCommand("New referral", "Add a new participant", self.new_referral)
+        participant_id = getattr(screen, "participant_id", None)
+        if isinstance(participant_id, str):
+            # The forms about the participant on screen (their screen binds keys for them too).
+            for title, help_text, message in (
+                ("Log a contact", "Log a contact held and book the next", LogContact),
+                ("Review", "Distance travelled and what changed", StartReview),
+                ("Edit details", "Their details and consents", EditParticipant),
+                ("Extend the plan", "A longer plan, with the reason", ExtendPlan),
+                ("Close", "Close the plan: outcome and summary", ClosePlan),
+                ("Safeguarding follow-up", "Record the follow-up of a risk", FollowUpSafeguarding),
+            ):
+                yield SystemCommand(
+                    title, help_text, partial(self.post_message, message(participant_id))
+                )
         yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
         yield SystemCommand(
             "High-contrast colours",

@@ -183,7 +183,7 @@ async def test_a_form_left_unsaved_is_offered_back(
             ),
             "the draft",
         )
-        assert "draft kept 14:05" in screen_text(app)
+        assert "draft 14:05" in screen_text(app)
         app.pop_screen()  # as if the app had gone: no save, no discard
         await pilot.pause()
         app.post_message(LogContact(str(alex.id)))

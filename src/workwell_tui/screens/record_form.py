@@ -91,6 +91,10 @@ class RecordFormScreen(WorkwellScreen[None]):
     RecordFormScreen .form-field Choices {
         width: 1fr;
         max-width: 60;
+        height: auto;
+    }
+    RecordFormScreen .form-field Choices:focus {
+        background: $primary 15%;
     }
     RecordFormScreen .section {
         padding: 1 0 0 1;
@@ -256,7 +260,7 @@ class RecordFormScreen(WorkwellScreen[None]):
 
     def kept(self, saved_at: datetime) -> None:
         """A draft was written: say when, quietly."""
-        self.query_one(TitleBar).set_fact("draft", f"draft kept {when_saved(saved_at)}", "quiet")
+        self.query_one(TitleBar).set_fact("draft", f"draft {when_saved(saved_at)}", "quiet")
 
     @on(Input.Changed)
     @on(TextArea.Changed)
