@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
@@ -27,9 +28,15 @@ from workwell_tui.errors import WorkwellError
 from workwell_tui.screens.caseload import CaseloadScreen
 from workwell_tui.screens.navigation import (
     CaseloadStale,
+    ClosePlan,
+    EditParticipant,
+    ExtendPlan,
+    FollowUpSafeguarding,
+    LogContact,
     NewReferral,
     OpenParticipant,
     StartAssessment,
+    StartReview,
     WorkFailed,
 )
 from workwell_tui.services import Services
@@ -235,6 +242,44 @@ class WorkwellApp(CrashReportWithoutLocals):
 
         self.push_screen(AssessmentScreen(message.participant_id, message.kind))
 
+    # The plan's forms: each opens over the screen that asked, and comes back to it.
+
+    def on_log_contact(self, message: LogContact) -> None:
+        """Log a contact held and book the next."""
+        from workwell_tui.screens.plan.contact import LogContactScreen
+
+        self.push_screen(LogContactScreen(message.participant_id))
+
+    def on_start_review(self, message: StartReview) -> None:
+        """Hold a review: distance travelled, what changed."""
+        from workwell_tui.screens.plan.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(message.participant_id))
+
+    def on_close_plan(self, message: ClosePlan) -> None:
+        """Close the plan (or the case, with no plan)."""
+        from workwell_tui.screens.plan.closure import ClosureScreen
+
+        self.push_screen(ClosureScreen(message.participant_id, message.consent_withdrawn))
+
+    def on_extend_plan(self, message: ExtendPlan) -> None:
+        """Make the plan longer, with the reason."""
+        from workwell_tui.screens.plan.extension import ExtensionScreen
+
+        self.push_screen(ExtensionScreen(message.participant_id))
+
+    def on_edit_participant(self, message: EditParticipant) -> None:
+        """Edit the participant's details and consents."""
+        from workwell_tui.screens.participant_edit import ParticipantEditScreen
+
+        self.push_screen(ParticipantEditScreen(message.participant_id))
+
+    def on_follow_up_safeguarding(self, message: FollowUpSafeguarding) -> None:
+        """Record the follow-up of an open safeguarding record."""
+        from workwell_tui.screens.plan.safeguarding import FollowUpScreen
+
+        self.push_screen(FollowUpScreen(message.participant_id))
+
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown):
@@ -311,6 +356,20 @@ class WorkwellApp(CrashReportWithoutLocals):
         if isinstance(screen, PrivacyScreen | LockScreen):
             return
         yield SystemCommand("New referral", "Add a new participant", self.new_referral)
+        participant_id = getattr(screen, "participant_id", None)
+        if isinstance(participant_id, str):
+            # The forms about the participant on screen (their screen binds keys for them too).
+            for title, help_text, message in (
+                ("Log a contact", "Log a contact held and book the next", LogContact),
+                ("Review", "Distance travelled and what changed", StartReview),
+                ("Edit details", "Their details and consents", EditParticipant),
+                ("Extend the plan", "A longer plan, with the reason", ExtendPlan),
+                ("Close", "Close the plan: outcome and summary", ClosePlan),
+                ("Safeguarding follow-up", "Record the follow-up of a risk", FollowUpSafeguarding),
+            ):
+                yield SystemCommand(
+                    title, help_text, partial(self.post_message, message(participant_id))
+                )
         yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
         yield SystemCommand("Lock now", "Lock the screen: the passphrase opens it (ctrl+l)",
                             self.action_lock)  # fmt: skip

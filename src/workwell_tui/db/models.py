@@ -297,6 +297,19 @@ class ReferenceCounter(Record, table=True):
     value: int = 0
 
 
+class FormDraft(Record, table=True):
+    """What was typed into a form and not saved yet (one per form kind and record), so a crash
+    or a closed lid loses nothing; deleted when the form is saved or discarded."""
+
+    __table_args__ = (UniqueConstraint("form", "record_key", name="uq_formdraft_form_record"),)
+
+    form: str = Field(max_length=40)
+    # The participant's or plan's id, or "new" for a record not stored yet (a referral).
+    record_key: str = Field(max_length=40)
+    values: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    saved_at: datetime = Field(default_factory=utcnow)
+
+
 ALL_TABLES = (
     Participant,
     Assessment,
@@ -312,6 +325,7 @@ ALL_TABLES = (
     PlanReview,
     ProgressNote,
     SafeguardingRecord,
+    FormDraft,
 )
 
 # Whoever loads the tables also gets the guard that keeps control codes out of them.

@@ -34,6 +34,7 @@ class ParticipantFacts:
     last_review_contact: date | None = None
     next_booked_contact: datetime | None = None
     has_draft_assessment: bool = False
+    open_safeguarding: bool = False
 
 
 @dataclass(slots=True, eq=True)
@@ -89,7 +90,8 @@ def due_review_week(
 
 def build_row(facts: ParticipantFacts, today: date, no_contact_days: int = 14) -> CaseloadRow:
     """Turn database facts into a caseload row with its stage text and flags."""
-    flags: list[CaseloadFlag] = []
+    # First, and whatever the stage: a risk waiting for its follow-up is never left quiet.
+    flags: list[CaseloadFlag] = [CaseloadFlag.SAFEGUARDING] if facts.open_safeguarding else []
     week: int | None = None
     if facts.stage is Stage.ON_PLAN and facts.plan_start is not None and facts.plan_length:
         week = plan_week(facts.plan_start, today, facts.plan_length)
@@ -131,7 +133,9 @@ _FAR_FUTURE = datetime.max.replace(year=9000)
 
 def next_action_key(row: CaseloadRow) -> tuple[int, float, str]:
     """Sort key: people who need the coach now, then by next contact, then by name."""
-    if row.stage not in ACTIVE_STAGES:
+    if row.flags and row.flags[0] is CaseloadFlag.SAFEGUARDING:
+        rank = -1  # before everyone, whatever the stage: the follow-up is owed
+    elif row.stage not in ACTIVE_STAGES:
         rank = 4
     elif CaseloadFlag.REVIEW_DUE in row.flags or CaseloadFlag.NO_RECENT_CONTACT in row.flags:
         rank = 0

@@ -174,6 +174,7 @@ class CaseloadFlag(Labelled):
     REVIEW_DUE = "review_due"
     DRAFT_SAVED = "draft_saved"
     NO_RECENT_CONTACT = "no_recent_contact"
+    SAFEGUARDING = "safeguarding"  # an open safeguarding record waits for its follow-up
 
 
 _LABELS: dict[StrEnum, str] = {
@@ -209,4 +210,5 @@ _LABELS: dict[StrEnum, str] = {
     CaseloadFlag.REVIEW_DUE: "review due",
     CaseloadFlag.DRAFT_SAVED: "draft saved",
     CaseloadFlag.NO_RECENT_CONTACT: "no recent contact",
+    CaseloadFlag.SAFEGUARDING: "safeguarding follow-up",
 }

@@ -43,3 +43,50 @@ class WorkFailed(Message):
 @dataclass
 class CaseloadStale(Message):
     """Something changed that the caseload shows: read it again in the background."""
+
+
+# The plan's forms (issue 9): the participant and plan screens post these; the App opens them.
+
+
+@dataclass
+class LogContact(Message):
+    """Log a contact just held with one participant, and book the next."""
+
+    participant_id: str
+
+
+@dataclass
+class StartReview(Message):
+    """Hold a review of one participant's plan: distance travelled, what changed."""
+
+    participant_id: str
+
+
+@dataclass
+class EditParticipant(Message):
+    """Edit one participant's details and consents."""
+
+    participant_id: str
+
+
+@dataclass
+class ClosePlan(Message):
+    """Close one participant's plan (or, without a plan, their time with the service)."""
+
+    participant_id: str
+    consent_withdrawn: bool = False
+    """True when they have just taken back the consent to keep their details."""
+
+
+@dataclass
+class ExtendPlan(Message):
+    """Make one participant's plan longer, with the reason."""
+
+    participant_id: str
+
+
+@dataclass
+class FollowUpSafeguarding(Message):
+    """Record the follow-up of one participant's open safeguarding record."""
+
+    participant_id: str

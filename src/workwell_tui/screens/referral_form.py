@@ -20,12 +20,14 @@ from workwell_tui import clock
 from workwell_tui.domain.age import age_on
 from workwell_tui.domain.dates import parse_uk_date, uk_short
 from workwell_tui.domain.enums import ReferralSource, WorkSituation
+from workwell_tui.domain.form_drafts import NEW_RECORD, FormKind
 from workwell_tui.domain.records import ParticipantRecord
 from workwell_tui.domain.referral import MINIMUM_AGE, ReferralCheck, check_referral
 from workwell_tui.domain.words import plural
 from workwell_tui.errors import WorkwellError
 from workwell_tui.screens.base import WorkwellScreen
 from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.form_draft import DraftKeeper, restore_values
 from workwell_tui.screens.navigation import OpenParticipant
 from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
@@ -67,6 +69,8 @@ class ReferralFormScreen(WorkwellScreen[None]):
         super().__init__()
         self.tried = False
         self.saving = False
+        # What is typed is kept in the database as a draft until saved (a crash loses none).
+        self.keeper = DraftKeeper(self, FormKind.REFERRAL, NEW_RECORD, lambda: dict(self.values()))
 
     def compose(self) -> ComposeResult:
         """The form, in the order a referral is usually read out."""
@@ -151,6 +155,8 @@ class ReferralFormScreen(WorkwellScreen[None]):
         """The under-16 choice only appears when it applies."""
         self.query_one("#field-record_under_16").display = False
         self.query_one("#first_name", Input).focus()
+        self.keeper.defaults = dict(self.values())
+        self.keeper.offer(lambda kept: restore_values(self.query("#form *"), kept), "a referral")
 
     def values(self) -> dict[str, str | bool | None]:
         """Everything typed, as it stands."""
@@ -199,6 +205,7 @@ class ReferralFormScreen(WorkwellScreen[None]):
     @on(Select.Changed)
     @on(Checkbox.Changed)
     def _changed(self, event: Input.Changed | Select.Changed | Checkbox.Changed) -> None:
+        self.keeper.changed()
         if self.tried:
             self.check()
         elif event.control.id == "date_of_birth":
@@ -213,6 +220,10 @@ class ReferralFormScreen(WorkwellScreen[None]):
             return
         under = age_on(born, clock.today()) < MINIMUM_AGE and born <= clock.today()
         self.query_one("#field-record_under_16").display = under
+
+    def on_descendant_blur(self) -> None:
+        """Leaving a field keeps the draft at once."""
+        self.keeper.left_field()
 
     @on(Input.Submitted)
     def _next_field(self) -> None:
@@ -244,7 +255,9 @@ class ReferralFormScreen(WorkwellScreen[None]):
         """Store the referral off the UI thread; a failure keeps everything typed."""
         assert result.referral is not None
         try:
-            participant = self.services.store.add_referral(result.referral)
+            with self.keeper.saving():
+                participant = self.services.store.add_referral(result.referral)
+                self.services.store.discard_form_draft(FormKind.REFERRAL, NEW_RECORD)
         except WorkwellError:
             raise
         except Exception as error:
@@ -275,7 +288,8 @@ class ReferralFormScreen(WorkwellScreen[None]):
 
         def answered(discard: bool | None) -> None:
             if discard:
-                self.dismiss()
+                self.keeper.closed = True
+                self.keeper.discard(then=self.dismiss)
 
         self.app.push_screen(
             ConfirmScreen(

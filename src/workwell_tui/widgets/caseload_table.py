@@ -65,7 +65,9 @@ def flag_text(row: CaseloadRow) -> str:
     """The flags cell: symbols a coach learns at a glance, then words."""
     parts = []
     for flag in row.flags:
-        if flag is CaseloadFlag.NO_RECENT_CONTACT:
+        if flag is CaseloadFlag.SAFEGUARDING:
+            parts.append("▲ safeguarding")
+        elif flag is CaseloadFlag.NO_RECENT_CONTACT:
             parts.append(f"● no contact {row.days_since_contact} d")
         elif flag is CaseloadFlag.REVIEW_DUE:
             parts.append("● review due")
@@ -263,9 +265,11 @@ class CaseloadTable(ScrollView, can_focus=True):
     ) -> Strip:
         base = styles["cursor"] if highlighted else styles["base"]
         flags = flag_text(row)
-        urgent = CaseloadFlag.REVIEW_DUE in row.flags or (
-            CaseloadFlag.NO_RECENT_CONTACT in row.flags
-        )
+        urgent = not {
+            CaseloadFlag.SAFEGUARDING,
+            CaseloadFlag.REVIEW_DUE,
+            CaseloadFlag.NO_RECENT_CONTACT,
+        }.isdisjoint(row.flags)
         flag_style = styles["urgent" if urgent else "gentle"]
         muted = base + styles["muted"]
         quiet = row.stage in (Stage.CLOSED, Stage.SIGNPOSTED)

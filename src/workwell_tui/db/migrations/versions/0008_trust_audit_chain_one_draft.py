@@ -23,7 +23,7 @@ from alembic import op
 from workwell_tui.db.audit_chain import GENESIS, row_hash
 
 revision = "0008"
-down_revision = "0004"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
