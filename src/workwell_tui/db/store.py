@@ -25,6 +25,7 @@ from workwell_tui.config import Paths, Settings, default_actor
 from workwell_tui.db.backends import Backend, backend_for
 from workwell_tui.db.caseload import rows_to_caseload
 from workwell_tui.db.errors import StoreError, corrupt_message
+from workwell_tui.db.store_directory import DirectoryMethods
 from workwell_tui.domain.caseload import CaseloadRow
 
 if TYPE_CHECKING:
@@ -44,8 +45,8 @@ if TYPE_CHECKING:
 __all__ = ["Store", "StoreError", "corrupt_message"]
 
 
-class Store:
-    """An open database with the coach's settings."""
+class Store(DirectoryMethods):
+    """An open database with the coach's settings (directory methods: `store_directory`)."""
 
     def __init__(
         self,

@@ -22,7 +22,9 @@ from workwell_tui.db.paths import sqlite_file
 from workwell_tui.db.revisions import HEAD_REVISION
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from collections.abc import Sequence
+
+    from sqlalchemy import Connection, Engine
 
 __all__ = ["BUSY_TIMEOUT_MS", "SqliteBackend", "prepare_sqlite_file", "sqlite_pragma"]
 
@@ -136,6 +138,14 @@ class SqliteBackend(Backend):
                 connection.close()
         except sqlite3.DatabaseError:
             raise StoreError(corrupt_message(self.path)) from None
+
+    def search_service_ids(
+        self, connection: Connection, words: Sequence[str], limit: int
+    ) -> list[str] | None:
+        """The directory's FTS5 index (see `sqlite_search`); None if this file has none."""
+        from workwell_tui.db.backends.sqlite_search import search_ids
+
+        return search_ids(connection.connection.dbapi_connection, words, limit)
 
     @property
     def can_backup(self) -> bool:
