@@ -29,6 +29,7 @@ from workwell_tui.screens.navigation import (
     CaseloadStale,
     NewReferral,
     OpenParticipant,
+    OpenServices,
     StartAssessment,
     WorkFailed,
 )
@@ -182,6 +183,12 @@ class WorkwellApp(CrashReportWithoutLocals):
 
         self.push_screen(AssessmentScreen(message.participant_id, message.kind))
 
+    def on_open_services(self, message: OpenServices) -> None:
+        """Show the services directory (referring the participant, if one is given)."""
+        from workwell_tui.screens.services.screen import ServicesScreen
+
+        self.push_screen(ServicesScreen(message.participant_id))
+
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown):
@@ -227,6 +234,13 @@ class WorkwellApp(CrashReportWithoutLocals):
         if isinstance(screen, PrivacyScreen | LockScreen):
             return
         yield SystemCommand("New referral", "Add a new participant", self.new_referral)
+        # The directory; from a participant's record, to refer them (their screen's key f).
+        person = getattr(screen, "participant_id", None)
+        yield SystemCommand(
+            "Services directory" if person is None else "Refer to a local service",
+            "Find local services, import Open Referral UK files",
+            lambda: self.post_message(OpenServices(person if isinstance(person, str) else None)),
+        )
         yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
         yield SystemCommand(
             "High-contrast colours",

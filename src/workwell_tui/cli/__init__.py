@@ -1,6 +1,7 @@
 """The `workwell` command: its arguments, and which subcommand module does the work.
 
-Each subcommand lives in its own module (`run`, `demo`, `caseload`, `plan`, `services`...); this one only parses.
+Each subcommand lives in its own module (`run`, `demo`, `caseload`, `plan`, `services`...);
+this one only parses.
 
 Start-up is kept light: argparse and settings only; Textual, SQLModel and Alembic are imported
 when the chosen command needs them, so the first frame comes quickly.

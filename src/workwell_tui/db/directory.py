@@ -203,9 +203,7 @@ def edit_service(
     return service
 
 
-def mark_checked(
-    session: Session, service_id: uuid.UUID | str, today: date, actor: str
-) -> Service:
+def mark_checked(session: Session, service_id: uuid.UUID | str, today: date, actor: str) -> Service:
     """Record that the coach checked the service's details today."""
     service = get_service(session, service_id)
     service.last_verified = today

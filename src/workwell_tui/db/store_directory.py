@@ -142,9 +142,7 @@ class DirectoryMethods:
         from workwell_tui.db.referrals import referral_view, update_referral
 
         with self.unit_of_work() as session:
-            row = update_referral(
-                session, referral_id, draft, self.actor, clock.today(), version
-            )
+            row = update_referral(session, referral_id, draft, self.actor, clock.today(), version)
             return referral_view(row)
 
     def participant_referrals(self, participant_id: uuid.UUID | str) -> list[ReferralView]:

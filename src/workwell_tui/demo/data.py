@@ -29,12 +29,12 @@ from workwell_tui.demo.catalogue import (
     FIRST_NAMES,
     LAST_NAMES,
     NATIONAL_CONTACTS,
-    directory_fields,
     OBJECTIVES,
     OUTWARD,
     PREFERRED,
     SERVICES,
     STREETS,
+    directory_fields,
     pick,
     stage_list,
 )

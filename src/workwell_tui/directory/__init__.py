@@ -36,9 +36,9 @@ def read_services(path: Path, today: date) -> ImportBatch:
         packages = {p.parent for p in files if p.name == "datapackage.json"}
         for package in sorted(packages):
             _read_tabular(package, batch, today, name=str(package.relative_to(path)))
-        json_files = [
-            p for p in files if p.suffix.lower() == ".json" and p.parent not in packages
-        ][:MAX_FILES]
+        json_files = [p for p in files if p.suffix.lower() == ".json" and p.parent not in packages][
+            :MAX_FILES
+        ]
         for file in json_files:
             _read_json(file, str(file.relative_to(path)), batch, today)
         if not packages and not json_files:
@@ -46,9 +46,7 @@ def read_services(path: Path, today: date) -> ImportBatch:
         return batch
     if not path.is_file():
         batch.problems.append(Problem(path.name, "", "no such file or folder", skipped=True))
-    elif path.name == "datapackage.json":
-        _read_tabular(path.parent, batch, today)
-    elif path.suffix.lower() == ".csv":
+    elif path.name == "datapackage.json" or path.suffix.lower() == ".csv":
         _read_tabular(path.parent, batch, today)
     else:
         _read_json(path, path.name, batch, today)
@@ -80,8 +78,13 @@ def _read_json(path: Path, label: str, batch: ImportBatch, today: date) -> None:
         document: Any = json.loads(decode(data, label, batch.problems))
     except json.JSONDecodeError as error:
         batch.problems.append(
-            Problem(label, "", f"not valid JSON at line {error.lineno}, column {error.colno} "
-                    f"({error.msg}); nothing in this file was imported", skipped=True)  # fmt: skip
+            Problem(
+                label,
+                "",
+                f"not valid JSON at line {error.lineno}, column {error.colno} "
+                f"({error.msg}); nothing in this file was imported",
+                skipped=True,
+            )
         )
         return
     except RecursionError:

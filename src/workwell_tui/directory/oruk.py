@@ -40,8 +40,12 @@ def service_from_record(
     """The draft for one record, or None (skipped); with every problem found."""
     if not isinstance(record, Mapping):
         return None, [
-            Problem(file, f"#{position}", f"expected a service object, found {type_name(record)}",
-                    skipped=True)  # fmt: skip
+            Problem(
+                file,
+                f"#{position}",
+                f"expected a service object, found {type_name(record)}",
+                skipped=True,
+            )
         ]
     raw_id = record.get("id")
     label = str(raw_id)[:80] if isinstance(raw_id, str | int) and raw_id != "" else f"#{position}"
@@ -130,9 +134,7 @@ def _location(
 ) -> tuple[str, str, float | None, float | None]:
     for link in items(record.get("service_at_locations")):
         for location in items(link.get("location")):
-            addresses = items(location.get("addresses")) + items(
-                location.get("physical_addresses")
-            )
+            addresses = items(location.get("addresses")) + items(location.get("physical_addresses"))
             latitude, longitude = _coordinates(location, fields)
             if not addresses:
                 if latitude is not None:
@@ -140,8 +142,7 @@ def _location(
                 continue
             first = addresses[0]
             parts = [
-                fields.text(first.get(key), key, 200)
-                for key in ("address_1", "address_2", "city")
+                fields.text(first.get(key), key, 200) for key in ("address_1", "address_2", "city")
             ]
             raw_postcode = fields.text(first.get("postal_code"), "postal_code", 20)
             postcode = uk_postcode(raw_postcode) if raw_postcode else ""
@@ -217,8 +218,12 @@ def _eligibility(record: Mapping[str, Any], fields: Fields) -> tuple[str, int | 
     max_age = fields.age(record.get("maximum_age"), "maximum_age")
     for entry in items(record.get("eligibilitys")):
         said.append(fields.text(entry.get("eligibility"), "eligibility", limit))
-        min_age = min_age if min_age is not None else fields.age(entry.get("minimum_age"), "minimum_age")
-        max_age = max_age if max_age is not None else fields.age(entry.get("maximum_age"), "maximum_age")
+        min_age = (
+            min_age if min_age is not None else fields.age(entry.get("minimum_age"), "minimum_age")
+        )
+        max_age = (
+            max_age if max_age is not None else fields.age(entry.get("maximum_age"), "maximum_age")
+        )
     if min_age is not None and max_age is not None and min_age > max_age:
         fields.note(f"ages {min_age} to {max_age} are the wrong way round; left out")
         min_age = max_age = None

@@ -26,15 +26,22 @@ TABLES: dict[str, tuple[str, ...]] = {
     "contact": ("contact", "contacts"),
     "location": ("location", "locations"),
     "address": ("address", "addresses", "physical_address", "physical_addresses"),
-    "service_at_location": ("service_at_location", "service_at_locations",
-                            "services_at_location"),  # fmt: skip
+    "service_at_location": (
+        "service_at_location",
+        "service_at_locations",
+        "services_at_location",
+    ),
     "service_area": ("service_area", "service_areas"),
     "schedule": ("schedule", "schedules", "regular_schedule", "regular_schedules"),
     "cost_option": ("cost_option", "cost_options"),
     "taxonomy_term": ("taxonomy_term", "taxonomy_terms", "taxonomy", "taxonomies"),
     "attribute": ("attribute", "attributes"),
-    "service_taxonomy": ("service_taxonomy", "service_taxonomys", "service_taxonomies",
-                         "services_taxonomy"),  # fmt: skip
+    "service_taxonomy": (
+        "service_taxonomy",
+        "service_taxonomys",
+        "service_taxonomies",
+        "services_taxonomy",
+    ),
     "eligibility": ("eligibility", "eligibilitys", "eligibilities"),
 }
 _ALIASES = {alias: table for table, aliases in TABLES.items() for alias in aliases}
@@ -148,7 +155,9 @@ def read_package(folder: Path, problems: list[Problem]) -> tuple[list[Row], str]
         service["cost_options"] = costs.get(sid, [])
         service["eligibilitys"] = eligibility.get(sid, [])
         linked = [a.get("taxonomy_term_id") for a in attributes.get(sid, [])]
-        linked += [t.get("taxonomy_id") or t.get("taxonomy_term_id") for t in service_terms.get(sid, [])]
+        linked += [
+            t.get("taxonomy_id") or t.get("taxonomy_term_id") for t in service_terms.get(sid, [])
+        ]
         service["attributes"] = [{"taxonomy_term": terms[t]} for t in linked if t in terms]
         joined.append(service)
     return joined, files["service"].name

@@ -43,3 +43,10 @@ class WorkFailed(Message):
 @dataclass
 class CaseloadStale(Message):
     """Something changed that the caseload shows: read it again in the background."""
+
+
+@dataclass
+class OpenServices(Message):
+    """Show the local-services directory; with a participant, Enter refers them."""
+
+    participant_id: str | None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["SEARCH_TABLES", "install_search_index", "match_query", "search_ids", "is_search_table"]
+__all__ = ["SEARCH_TABLES", "install_search_index", "is_search_table", "match_query", "search_ids"]
 
 SEARCH_TABLES = ("service_fts", "service_search")
 

@@ -9,6 +9,7 @@ that names none of them covers the whole area (shown as "all ...").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -106,7 +107,7 @@ class ServiceView:
 
 
 def match_districts(
-    areas: tuple[str, ...], address: str, districts: tuple[str, ...] | list[str]
+    areas: tuple[str, ...], address: str, districts: Sequence[str]
 ) -> tuple[str, ...]:
     """The coach's districts a service names in its areas (or, with no areas, its address).
 

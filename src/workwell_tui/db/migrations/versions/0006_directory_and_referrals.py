@@ -53,8 +53,8 @@ def upgrade() -> None:
         sa.column("phones", sa.JSON()),
         sa.column("areas", sa.JSON()),
     )
-    for row in bind.execute(sa.select(service.c.id, service.c.category, service.c.phone,
-                                      service.c.service_area)).all():  # fmt: skip
+    stored = sa.select(service.c.id, service.c.category, service.c.phone, service.c.service_area)
+    for row in bind.execute(stored).all():
         bind.execute(
             service.update()
             .where(service.c.id == row.id)
@@ -77,14 +77,19 @@ def upgrade() -> None:
             last_update_on=sa.func.coalesce(referral.c.status_changed_on, referral.c.made_on)
         )
     )
-    for row in bind.execute(
-        sa.select(referral.c.id, referral.c.created_at).where(referral.c.last_update_on.is_(None))
-    ).all():
-        created = row.created_at
-        day = created.date() if isinstance(created, datetime) else date.fromisoformat(
-            str(created)[:10]
+    undated = sa.select(referral.c.id, referral.c.created_at).where(
+        referral.c.last_update_on.is_(None)
+    )
+    for undated_row in bind.execute(undated).all():
+        created = undated_row.created_at
+        day = (
+            created.date()
+            if isinstance(created, datetime)
+            else date.fromisoformat(str(created)[:10])
         )
-        bind.execute(referral.update().where(referral.c.id == row.id).values(last_update_on=day))
+        bind.execute(
+            referral.update().where(referral.c.id == undated_row.id).values(last_update_on=day)
+        )
 
     if bind.dialect.name == "sqlite":
         from workwell_tui.db.backends.sqlite_search import install_search_index
@@ -114,25 +119,40 @@ def _add_national(bind: Any) -> None:
         *(sa.column(name, kind) for name, kind in typed.items()),
         *(sa.column(name) for name in plain),
     )
-    have = set(
-        bind.execute(sa.select(table.c.source_id).where(table.c.source == SOURCE)).scalars()
-    )
+    have = set(bind.execute(sa.select(table.c.source_id).where(table.c.source == SOURCE)).scalars())
     now = datetime.now(UTC)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
-            "id": uuid.uuid4(), "created_at": now, "updated_at": now, "version": 1,
-            "source": SOURCE, "source_id": draft.source_id, "name": draft.name,
-            "organisation": draft.organisation, "description": draft.description,
+            "id": uuid.uuid4(),
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+            "source": SOURCE,
+            "source_id": draft.source_id,
+            "name": draft.name,
+            "organisation": draft.organisation,
+            "description": draft.description,
             "category": draft.categories[0] if draft.categories else "",
-            "phone": draft.phones[0] if draft.phones else "", "email": draft.email,
-            "website": draft.website, "address": draft.address, "postcode": draft.postcode,
-            "service_area": ", ".join(draft.areas), "cost": draft.cost,
-            "schedule": draft.schedule, "how_to_refer": draft.how_to_refer,
-            "eligibility": draft.eligibility, "min_age": draft.min_age,
-            "max_age": draft.max_age, "edited_by_hand": False, "extra": {},
-            "categories": list(draft.categories), "areas": list(draft.areas), "districts": [],
-            "phones": list(draft.phones), "referral_routes": list(draft.routes),
-        }  # fmt: skip
+            "phone": draft.phones[0] if draft.phones else "",
+            "email": draft.email,
+            "website": draft.website,
+            "address": draft.address,
+            "postcode": draft.postcode,
+            "service_area": ", ".join(draft.areas),
+            "cost": draft.cost,
+            "schedule": draft.schedule,
+            "how_to_refer": draft.how_to_refer,
+            "eligibility": draft.eligibility,
+            "min_age": draft.min_age,
+            "max_age": draft.max_age,
+            "edited_by_hand": False,
+            "extra": {},
+            "categories": list(draft.categories),
+            "areas": list(draft.areas),
+            "districts": [],
+            "phones": list(draft.phones),
+            "referral_routes": list(draft.routes),
+        }
         for draft in NATIONAL_SERVICES
         if draft.source_id not in have
     ]
