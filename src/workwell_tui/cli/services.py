@@ -63,7 +63,7 @@ def print_services(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     everyone = store.directory()
     chosen = DirectoryFilter(category=args.category, district=args.district)
     ranked = store.search_service_ids(args.search or "")
-    services = arrange(everyone, ranked, chosen)
+    services = arrange(everyone, ranked, chosen, text=args.search or "")
     if args.format == "json":
         json.dump([service_record(s) for s in services], out, indent=2, ensure_ascii=False)
         out.write("\n")

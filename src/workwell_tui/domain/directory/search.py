@@ -49,17 +49,29 @@ def nearness(service: ServiceView, home_district: str | None) -> int:
     return 1 if not service.districts else 2
 
 
+def field_rank(service: ServiceView, words: Sequence[str]) -> int:
+    """0 when every word starts a word of the name, 1 the organisation or categories, else 2."""
+    name = search_words(service.name)
+    if all(any(part.startswith(word) for part in name) for word in words):
+        return 0
+    draft = service.draft
+    other = search_words(" ".join((draft.organisation, *draft.categories)))
+    return 1 if all(any(part.startswith(word) for part in name + other) for word in words) else 2
+
+
 def arrange(
     services: Sequence[ServiceView],
     ranked_ids: Sequence[str] | None,
     chosen: DirectoryFilter,
     home_district: str | None = None,
+    text: str = "",
 ) -> list[ServiceView]:
     """The services to show, in order.
 
-    `ranked_ids` is the database's answer to the words typed, best first; None means nothing
-    was typed, so every service, by name. Relevance comes first, in bands of five places, and
-    within a band the participant's own district comes before area-wide services and others.
+    `ranked_ids` is the database's answer to `text`, best first; None means nothing was typed,
+    so every service, by name. Relevance comes first (the words in the name, then in the
+    organisation or categories, then only in the description), then the participant's own
+    district before area-wide services and others, then the database's own order.
     """
     if ranked_ids is None:
         kept = [service for service in services if chosen.keeps(service)]
@@ -67,8 +79,11 @@ def arrange(
     by_id = {service.id: service for service in services}
     pool = [by_id[i] for i in ranked_ids if i in by_id]
     kept = [service for service in pool if chosen.keeps(service)]
-    band = {service.id: place // 5 for place, service in enumerate(kept)}
-    return sorted(kept, key=lambda s: (band[s.id], nearness(s, home_district)))
+    words = search_words(text)
+    place = {service.id: index for index, service in enumerate(kept)}
+    return sorted(
+        kept, key=lambda s: (field_rank(s, words), nearness(s, home_district), place[s.id])
+    )
 
 
 def categories_of(services: Sequence[ServiceView]) -> list[str]:

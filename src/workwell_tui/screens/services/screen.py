@@ -192,7 +192,8 @@ class ServicesScreen(WorkwellScreen[None]):
     def show_results(self) -> None:
         """List what matches, best first, the participant's district first among equals."""
         home = self.person.district if self.person else None
-        shown = arrange(self.all_services, self.ranked, self.current_filter(), home)
+        text = self.query_one("#find", Input).value
+        shown = arrange(self.all_services, self.ranked, self.current_filter(), home, text)
         results = self.query_one(ServiceList)
         results.show(shown)
         self.query_one(ServiceDetails).service = results.highlighted_service
