@@ -46,7 +46,7 @@ def service(
                 "opens_at": "09:00:00",
                 "closes_at": "17:00:00",
             }
-        ],  # fmt: skip
+        ],
         "cost_options": [{"id": "co-1", "option": "Sessions", "amount": 0}],
         "attributes": [{"id": "at-1", "taxonomy_term": {"id": "tt-1", "name": "Counselling"}}],
         "service_at_locations": [
@@ -124,7 +124,7 @@ def test_older_oruk_profile_shape(tmp_path: Path) -> None:
                 "location": {
                     "physical_addresses": [{"address_1": "1 Talbot Road", "postal_code": "FY1 1AA"}]
                 }
-            }  # fmt: skip
+            }
         ],
     }
     [draft] = read_services(write(tmp_path / "old.json", record), TODAY).services
@@ -181,8 +181,18 @@ def test_a_folder_of_files_reports_the_broken_one_and_reads_the_rest(tmp_path: P
 def test_tabular_package_joins_phones_contacts_and_terms_by_id(tmp_path: Path) -> None:
     folder = tmp_path / "tabular"
     folder.mkdir()
-    resources = ["services", "organizations", "phones", "contacts", "locations", "addresses",
-                 "service_at_locations", "service_areas", "taxonomy_terms", "attributes"]  # fmt: skip
+    resources = [
+        "services",
+        "organizations",
+        "phones",
+        "contacts",
+        "locations",
+        "addresses",
+        "service_at_locations",
+        "service_areas",
+        "taxonomy_terms",
+        "attributes",
+    ]
     package = {"name": "oruk", "resources": [{"name": n, "path": f"{n}.csv"} for n in resources]}
     write(folder / "datapackage.json", package)
     files = {
@@ -191,14 +201,17 @@ def test_tabular_package_joins_phones_contacts_and_terms_by_id(tmp_path: Path) -
         "s2,o1,Sleep Well Workshop,Two sessions,,,\n",
         "organizations": "id,name\no1,Red Rose Money Advice\n",
         # Phones in their own file: one on the service, one on a contact of the service.
-        "phones": 'id,service_id,contact_id,number\np1,s1,,"""01632 960100"""\np2,,c1,01632 960101\n',
+        "phones": "id,service_id,contact_id,number\n"
+        'p1,s1,,"""01632 960100"""\np2,,c1,01632 960101\n',
         "contacts": "id,service_id,name\nc1,s2,Reception\n",
         "locations": "id,name,latitude,longitude\nl1,Hub,0,0\n",
-        "addresses": "id,location_id,address_1,city,postal_code\na1,l1,3 Church St,Preston,PR1 3BQ\n",
+        "addresses": "id,location_id,address_1,city,postal_code\n"
+        "a1,l1,3 Church St,Preston,PR1 3BQ\n",
         "service_at_locations": "id,service_id,location_id\nsl1,s1,l1\n",
         "service_areas": "id,service_id,name\nsa1,s1,Preston\nsa2,s1,Blackpool\n",
         "taxonomy_terms": "id,name\nt1,Debt advice\nt2,Sleep\n",
-        "attributes": "id,link_id,taxonomy_term_id,link_type\nat1,s1,t1,service\nat2,s2,t2,service\n",
+        "attributes": "id,link_id,taxonomy_term_id,link_type\n"
+        "at1,s1,t1,service\nat2,s2,t2,service\n",
     }
     for name, text in files.items():
         (folder / f"{name}.csv").write_text(text, "utf-8")
@@ -240,8 +253,14 @@ def test_hostile_files(tmp_path: Path) -> None:
     assert draft.phones == ("1234",) and draft.areas == () and draft.last_verified is None
     assert draft.postcode == "" and draft.address == "Preston, ABC 1234"
     notes = " | ".join(p.problem for p in batch.problems)
-    for expected in ("cut to 20,000", "not an age", "out of range", "not a UK postcode",
-                     "url: expected text", "in the future"):  # fmt: skip
+    for expected in (
+        "cut to 20,000",
+        "not an age",
+        "out of range",
+        "not a UK postcode",
+        "url: expected text",
+        "in the future",
+    ):
         assert expected in notes
     assert not any(code in repr(batch.services) for code in FORBIDDEN)
 
@@ -263,8 +282,9 @@ def test_truncated_and_wrong_shape_files(tmp_path: Path) -> None:
 
 def test_latin1_bytes_are_read_and_reported(tmp_path: Path) -> None:
     path = tmp_path / "latin1.json"
-    path.write_bytes(json.dumps(service(name="Café Counselling"), ensure_ascii=False)
-                     .encode("latin-1"))  # fmt: skip
+    path.write_bytes(
+        json.dumps(service(name="Café Counselling"), ensure_ascii=False).encode("latin-1")
+    )
     batch = read_services(path, TODAY)
     assert batch.services[0].name == "Café Counselling"
     assert "not UTF-8" in batch.problems[0].problem and not batch.problems[0].skipped
@@ -302,8 +322,9 @@ def test_a_file_that_fails_whole_leaves_the_directory_as_it_was(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.import_services(read_services(write(tmp_path / "a.json", service("a")), TODAY))
-    batch = read_services(write(tmp_path / "b.json", {"contents": [service("b"), service("c")]}),
-                          TODAY)  # fmt: skip
+    batch = read_services(
+        write(tmp_path / "b.json", {"contents": [service("b"), service("c")]}), TODAY
+    )
     from workwell_tui.db import directory
 
     def fail(*_args: object, **_kw: object) -> None:

@@ -34,21 +34,21 @@ SERVICES = [
         areas=("Preston",),
         routes=("self",),
         source_id="1",
-    ),  # fmt: skip
+    ),
     ServiceDraft(
         name="Pendle Hill Counselling",
         categories=("counselling",),
         areas=("Burnley",),
         routes=("gp",),
         source_id="2",
-    ),  # fmt: skip
+    ),
     ServiceDraft(
         name="Money Advice Line",
         organisation="Red Rose Money Advice",
         categories=("debt advice",),
         description="Budgeting and counselling about money",
         source_id="3",
-    ),  # fmt: skip
+    ),
     ServiceDraft(name="Sleep Well", description="Sleep habits for shift workers", source_id="4"),
 ]
 
@@ -124,8 +124,14 @@ def test_filters_and_the_participants_district_first(store: Store) -> None:
 
 def test_add_by_hand_and_checked_today(store: Store) -> None:
     values = form_values(ServiceDraft(name="x"))
-    values.update(name="Walking Group", postcode="pr1 2ab", phones="01632 960123, 07700 900123",
-                  route_self=True, last_verified="01/11/2026", areas="Preston")  # fmt: skip
+    values.update(
+        name="Walking Group",
+        postcode="pr1 2ab",
+        phones="01632 960123, 07700 900123",
+        route_self=True,
+        last_verified="01/11/2026",
+        areas="Preston",
+    )
     check = check_service(values, "Weekly walks", clock.today())
     assert check.errors == {} and check.draft is not None
     added = store.add_service(check.draft)
@@ -133,17 +139,32 @@ def test_add_by_hand_and_checked_today(store: Store) -> None:
     assert added.draft.postcode == "PR1 2AB" and added.draft.phones[1] == "07700 900123"
     checked = store.mark_service_checked(added.id)
     assert checked.draft.last_verified == clock.today()
-    bad = check_service({**values, "name": "", "postcode": "nowhere", "email": "x@",
-                         "min_age": "40", "max_age": "30", "last_verified": "01/01/2099"},
-                        "", clock.today())  # fmt: skip
+    bad = check_service(
+        {
+            **values,
+            "name": "",
+            "postcode": "nowhere",
+            "email": "x@",
+            "min_age": "40",
+            "max_age": "30",
+            "last_verified": "01/01/2099",
+        },
+        "",
+        clock.today(),
+    )
     assert bad.draft is None
     assert set(bad.errors) == {"name", "postcode", "email", "max_age", "last_verified"}
 
 
 def _participant(store: Store) -> str:
     with store.unit_of_work() as session:
-        person = Participant(reference="WW-000001", first_name="Alex", last_name="Smith",
-                             referral_date=clock.today(), district="Preston")  # fmt: skip
+        person = Participant(
+            reference="WW-000001",
+            first_name="Alex",
+            last_name="Smith",
+            referral_date=clock.today(),
+            district="Preston",
+        )
         session.add(person)
     return str(person.id)
 
@@ -165,8 +186,11 @@ def test_referrals_and_the_caseload_flag(store: Store) -> None:
     [view] = store.participant_referrals(pid)
     assert view.is_stale(clock.today()) and view.quiet_days(clock.today()) == 15
     # Recording what happened clears it.
-    attended = store.update_referral(made.id, ReferralDraft(ReferralStatus.ATTENDED, made.made_on,
-                                                            "Went to two sessions"), view.version)  # fmt: skip
+    attended = store.update_referral(
+        made.id,
+        ReferralDraft(ReferralStatus.ATTENDED, made.made_on, "Went to two sessions"),
+        view.version,
+    )
     assert attended.status_changed_on == clock.today() and attended.outcome
     [row] = store.caseload()
     assert CaseloadFlag.REFERRAL_NO_UPDATE not in row.flags
@@ -190,26 +214,46 @@ def test_0004_upgraded_with_services_and_referrals_kept(tmp_path: Path) -> None:
     stamp = "2026-10-01 09:00:00.000000"
     with engine.begin() as connection:
         run = connection.execute
-        run(text("INSERT INTO participant (id, created_at, updated_at, reference, first_name, "
-                 "last_name, preferred_name, email, phone, address, postcode, district, "
-                 "referral_source, referral_date, work_situation, employer_name, "
-                 "consent_processing, consent_share_gp, consent_contact_employer, "
-                 "consent_share_health_with_employer, stage, stage_reason, signposted_to, notes) "
-                 "VALUES (:id, :t, :t, 'WW-000007', 'Aisha', 'Khan', '', '', '', '', '', "
-                 "'Preston', 'gp', '2026-09-30', 'off_sick', '', 1, 0, 0, 0, 'on_plan', '', '', "
-                 "'')"), {"id": pid, "t": stamp})  # fmt: skip
-        run(text("INSERT INTO service (id, created_at, updated_at, source, source_id, name, "
-                 "organisation, description, category, phone, email, website, address, "
-                 "postcode, service_area, cost, schedule, extra) VALUES (:id, :t, :t, 'oruk', "
-                 "'x1', 'MSK Physio', 'NHS', 'Backs', 'Physiotherapy', '01632 960000', '', '', "
-                 "'', '', 'Preston', '', '', '{}')"), {"id": sid, "t": stamp})  # fmt: skip
+        run(
+            text(
+                "INSERT INTO participant (id, created_at, updated_at, reference, first_name, "
+                "last_name, preferred_name, email, phone, address, postcode, district, "
+                "referral_source, referral_date, work_situation, employer_name, "
+                "consent_processing, consent_share_gp, consent_contact_employer, "
+                "consent_share_health_with_employer, stage, stage_reason, signposted_to, notes) "
+                "VALUES (:id, :t, :t, 'WW-000007', 'Aisha', 'Khan', '', '', '', '', '', "
+                "'Preston', 'gp', '2026-09-30', 'off_sick', '', 1, 0, 0, 0, 'on_plan', '', '', "
+                "'')"
+            ),
+            {"id": pid, "t": stamp},
+        )
+        run(
+            text(
+                "INSERT INTO service (id, created_at, updated_at, source, source_id, name, "
+                "organisation, description, category, phone, email, website, address, "
+                "postcode, service_area, cost, schedule, extra) VALUES (:id, :t, :t, 'oruk', "
+                "'x1', 'MSK Physio', 'NHS', 'Backs', 'Physiotherapy', '01632 960000', '', '', "
+                "'', '', 'Preston', '', '', '{}')"
+            ),
+            {"id": sid, "t": stamp},
+        )
         for status, changed in (("made", "2026-10-20"), ("attended", None)):
-            run(text("INSERT INTO referral (id, created_at, updated_at, participant_id, "
-                     "service_id, service_name, status, made_on, status_changed_on, outcome, "
-                     "notes) VALUES (:id, :t, :t, :pid, :sid, 'MSK Physio', :status, NULL, "
-                     ":changed, '', '')"),
-                {"id": uuid.uuid4().hex, "t": stamp, "pid": pid, "sid": sid,
-                 "status": status, "changed": changed})  # fmt: skip
+            run(
+                text(
+                    "INSERT INTO referral (id, created_at, updated_at, participant_id, "
+                    "service_id, service_name, status, made_on, status_changed_on, outcome, "
+                    "notes) VALUES (:id, :t, :t, :pid, :sid, 'MSK Physio', :status, NULL, "
+                    ":changed, '', '')"
+                ),
+                {
+                    "id": uuid.uuid4().hex,
+                    "t": stamp,
+                    "pid": pid,
+                    "sid": sid,
+                    "status": status,
+                    "changed": changed,
+                },
+            )
 
     assert ensure_schema(engine) == "upgraded from 0004"
 

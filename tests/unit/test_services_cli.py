@@ -17,8 +17,18 @@ from workwell_tui.cli import main
 from workwell_tui.db.engine import make_engine
 from workwell_tui.db.schema import ensure_schema
 
-KEYS = {"id", "source_id", "name", "organization", "categories", "phone", "email", "url",
-        "districts", "last_verified"}  # fmt: skip
+KEYS = {
+    "id",
+    "source_id",
+    "name",
+    "organization",
+    "categories",
+    "phone",
+    "email",
+    "url",
+    "districts",
+    "last_verified",
+}
 FORBIDDEN = ("\x1b", "\x00", "\x07", "\x9b", "\u202e")
 
 
@@ -43,11 +53,16 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def page(tmp_path: Path, *names: str) -> Path:
     records = [
-        {"id": f"s{n}", "name": name, "service_areas": [{"name": "Preston"}],
-         "phones": [{"number": "01632 960001"}], "attributes": [{"taxonomy_term":
-         {"name": "Counselling"}}], "application_process": "Self-refer by phone"}
+        {
+            "id": f"s{n}",
+            "name": name,
+            "service_areas": [{"name": "Preston"}],
+            "phones": [{"number": "01632 960001"}],
+            "attributes": [{"taxonomy_term": {"name": "Counselling"}}],
+            "application_process": "Self-refer by phone",
+        }
         for n, name in enumerate(names)
-    ]  # fmt: skip
+    ]
     path = tmp_path / "page.json"
     path.write_text(json.dumps({"contents": records}), "utf-8")
     return path
@@ -63,8 +78,18 @@ def test_import_then_list_in_every_format(
     status, out, _ = run(capsys, "--database-url", url, "import-services", str(path))
     assert "0 created, 0 updated, 2 unchanged" in out
 
-    status, out, _ = run(capsys, "--database-url", url, "services", "--format", "json",
-                         "--search", "commun", "--district", "preston")  # fmt: skip
+    status, out, _ = run(
+        capsys,
+        "--database-url",
+        url,
+        "services",
+        "--format",
+        "json",
+        "--search",
+        "commun",
+        "--district",
+        "preston",
+    )
     records = json.loads(out)
     assert status == 0 and [r["name"] for r in records] == ["Community Counselling"]
     assert set(records[0]) == KEYS and records[0]["districts"] == ["Preston"]
@@ -73,8 +98,9 @@ def test_import_then_list_in_every_format(
     phones = {r["name"]: r["phone"] for r in json.loads(out)}
     assert phones["Access to Work"] == "0800 121 7479" and phones["Samaritans"] == "116 123"
     assert phones["Shelter"] == ""  # no number confirmed: the website only
-    _, out, _ = run(capsys, "--database-url", url, "services", "--format", "csv",
-                    "--category", "Counselling")  # fmt: skip
+    _, out, _ = run(
+        capsys, "--database-url", url, "services", "--format", "csv", "--category", "Counselling"
+    )
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["name"] for r in rows] == ["Community Counselling", "Talking Space"]
     _, out, _ = run(capsys, "--database-url", url, "services", "--search", "talk")
