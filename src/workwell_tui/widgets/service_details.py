@@ -17,6 +17,7 @@ from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.directory.service import ServiceView, routes_text
 from workwell_tui.widgets.user_text import joined, user_text
 
+DESCRIPTION_SHOWN = 400
 SOURCES = {"local": "added by hand", "national": "national contact", "demo": "fictional (demo)"}
 
 
@@ -64,7 +65,10 @@ class ServiceDetails(Static):
             self.border_title = "No service"
             self.update("Nothing matches. Clear the find box or a filter to see more.")
             return
-        self.border_title = user_text(service.name).plain[:60]
+        # A Text, not a string: a border title given as a string is read as markup.
+        title = user_text(service.name)
+        title.truncate(60, overflow="ellipsis")
+        self.border_title = title
         draft = service.draft
         label = self.get_component_rich_style("service-details--label", partial=True)
         grid = Table.grid(padding=(0, 1))
@@ -83,9 +87,12 @@ class ServiceDetails(Static):
         row("Referral", joined(refer if refer != "—" else "", draft.how_to_refer))
         row("For", joined(_ages(service), draft.eligibility))
         row("Cost", draft.cost)
-        row("From", joined(draft.organisation, SOURCES.get(service.source, service.source)))
+        source = SOURCES.get(service.source, f"imported ({service.source})")
+        row("From", joined(draft.organisation, source))
         checked = f"checked {uk_date(draft.last_verified)}" if draft.last_verified else ""
         edited = "edited by hand" if service.edited_by_hand else ""
         row("Checked", joined(checked or "not checked", edited))
+        # The first lines: the pane is for phoning and referring, not for reading brochures.
         description = user_text(draft.description, note=True, empty="")
+        description.truncate(DESCRIPTION_SHOWN, overflow="ellipsis")
         self.update(Group(description, grid) if draft.description else grid)

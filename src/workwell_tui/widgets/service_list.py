@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -32,7 +33,21 @@ def _cell(text: Text, width: int) -> Text:
 
 
 class ServiceList(OptionList):
-    """The services that match, best first; highlighting one shows its details."""
+    """The services that match, best first; highlighting one shows its details.
+
+    Enter is left to the screen (its binding says what Enter does there, such as "Refer");
+    the list only moves the highlight.
+    """
+
+    inherit_bindings = False
+    BINDINGS = [
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+    ]
 
     DEFAULT_CSS = """
     ServiceList {
@@ -65,9 +80,10 @@ class ServiceList(OptionList):
         self.area_short = area_short
         self.services: list[ServiceView] = []
 
-    def show(self, services: Sequence[ServiceView]) -> None:
-        """List `services` (the first `SHOWN`), keeping the highlighted one where it can."""
-        was = self.highlighted_service
+    def show(self, services: Sequence[ServiceView], keep_highlight: bool = False) -> None:
+        """List `services` (the first `SHOWN`) with the best match highlighted, or (when
+        `keep_highlight`, after a save) the service that was highlighted, if still listed."""
+        was = self.highlighted_service if keep_highlight else None
         self.services = list(services[:SHOWN])
         self._fill(was.id if was else None)
 

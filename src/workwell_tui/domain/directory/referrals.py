@@ -65,7 +65,12 @@ class ReferralView:
 
     def line(self) -> str:
         """ "MSK physio: attended 12 Nov 2026", as the participant's panel shows it."""
-        when = self.status_changed_on or self.made_on or self.suggested_on
+        if self.status is RS.SUGGESTED:
+            when: date | None = self.suggested_on
+        elif self.status is RS.MADE:
+            when = self.made_on or self.status_changed_on
+        else:
+            when = self.status_changed_on or self.made_on
         return f"{self.service_name}: {self.status.label.lower()} {uk_date(when)}"
 
 

@@ -73,6 +73,8 @@ def arrange(
     organisation or categories, then only in the description), then the participant's own
     district before area-wide services and others, then the database's own order.
     """
+    # The district filter counts as home too: its own services before area-wide ones.
+    home_district = home_district or chosen.district
     if ranked_ids is None:
         kept = [service for service in services if chosen.keeps(service)]
         return sorted(kept, key=lambda s: (nearness(s, home_district), s.name.lower()))

@@ -97,11 +97,8 @@ class ImportScreen(ModalScreen[ImportSummary | None]):
         self.query_one("#import-path", Input).focus()
 
     @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "import-source":
-            self._start()
-        else:
-            self._start()
+    def _submitted(self) -> None:
+        self._start()
 
     def _start(self) -> None:
         if self.running:
@@ -135,7 +132,8 @@ class ImportScreen(ModalScreen[ImportSummary | None]):
         """Show what happened."""
         self.running = False
         self.summary = message.summary
-        text = Text(message.summary.line(), style="bold")
+        text = Text()
+        text.append(message.summary.line(), style="bold")
         for problem in message.summary.problems[:SHOWN_PROBLEMS]:
             text.append("\n")
             text.append_text(user_text(problem.line()))

@@ -72,8 +72,8 @@ class ReferralScreen(ModalScreen[ReferralDraft | None]):
             statuses.append(current.status)  # an older record's status stays readable
         status = current.status if current else ReferralStatus.SUGGESTED
         with Vertical(id="form"):
-            what = "Referral" if current else "Refer"
-            about = joined(Text(f"{what}: "), self.service_name, self.person, separator=" · ")
+            about = Text("Referral: " if current else "Refer: ", style="bold")
+            about.append_text(joined(self.service_name, self.person, separator=" · "))
             yield Static(about, id="referral-about")
             yield FormField(
                 "Status",

@@ -32,7 +32,7 @@ def referral_line(view: ReferralView) -> Text:
     line = user_text(view.line())
     days = view.quiet_days(clock.today())
     if days is not None and days >= STALE_DAYS:
-        line.append(f"   ● no update {days} d", style="bold")
+        line.append(f" · ● no update for {days} days", style="bold")
     if view.outcome:
         line.append("  · ")
         line.append_text(user_text(view.outcome.splitlines()[0][:60]))
@@ -89,7 +89,9 @@ class ReferralsScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         """Title, then read."""
         box = self.query_one("#referrals-box")
-        box.border_title = f"Referrals · {user_text(self.person).plain[:50]}"
+        title = Text("Referrals · ")
+        title.append_text(user_text(self.person[:50]))  # a Text: a string would be markup
+        box.border_title = title
         self.read()
 
     @work(thread=True, exclusive=True, exit_on_error=False)

@@ -44,14 +44,14 @@ class ServicesScreen(WorkwellScreen[None]):
     }
     ServicesScreen #find {
         width: 1fr;
-        min-width: 20;
+        min-width: 12;
         background: $panel;
     }
     ServicesScreen #find:focus {
         background: $primary 30%;
     }
     ServicesScreen #filters Select {
-        width: 24;
+        width: 22;
         margin-left: 1;
     }
     ServicesScreen #self-only {
@@ -66,11 +66,12 @@ class ServicesScreen(WorkwellScreen[None]):
         Binding("d", "district", "District", id="services.district"),
         Binding("s", "self_only", "Self-ref", id="services.self"),
         Binding("v", "their_referrals", "Referrals", id="services.referrals"),
+        Binding("escape", "back", "Back", id="services.back"),
+        # Keeping the directory up to date: after Back, so a narrow footer keeps the above.
         Binding("i", "import", "Import", id="services.import"),
         Binding("a", "add", "Add", id="services.add"),
         Binding("e", "edit", "Edit", id="services.edit"),
         Binding("t", "checked_today", "Checked", id="services.checked"),
-        Binding("escape", "back", "Back", id="services.back"),
     ]
 
     @dataclass
@@ -106,6 +107,8 @@ class ServicesScreen(WorkwellScreen[None]):
         self.all_services: list[ServiceView] = []
         self.ranked: list[str] | None = None
         self.loaded = False
+        # After a save the directory is read again: the saved service stays highlighted.
+        self.keep_highlight = False
 
     # Building and reading --------------------------------------------------------------------
 
@@ -114,7 +117,7 @@ class ServicesScreen(WorkwellScreen[None]):
         settings = self.services.settings
         yield TitleBar("Services")
         with Horizontal(id="filters"):
-            yield Input(placeholder="Find: name, what it does, organisation", compact=True,
+            yield Input(placeholder="Find a service", compact=True,
                         id="find")  # fmt: skip
             yield Select([], prompt="Category: all", compact=True, id="category")
             districts = [(f"District: {d}", d) for d in settings.districts]
@@ -171,7 +174,8 @@ class ServicesScreen(WorkwellScreen[None]):
         if message.text != self.query_one("#find", Input).value:
             return
         self.ranked = message.ids
-        self.show_results()
+        self.show_results(keep_highlight=self.keep_highlight)
+        self.keep_highlight = False
 
     @on(Select.Changed)
     @on(TickBox.Changed)
@@ -189,13 +193,13 @@ class ServicesScreen(WorkwellScreen[None]):
             self_referral=self.query_one("#self-only", TickBox).value,
         )
 
-    def show_results(self) -> None:
+    def show_results(self, keep_highlight: bool = False) -> None:
         """List what matches, best first, the participant's district first among equals."""
         home = self.person.district if self.person else None
         text = self.query_one("#find", Input).value
         shown = arrange(self.all_services, self.ranked, self.current_filter(), home, text)
         results = self.query_one(ServiceList)
-        results.show(shown)
+        results.show(shown, keep_highlight)
         self.query_one(ServiceDetails).service = results.highlighted_service
         self.query_one(TitleBar).set_fact("count", f"{len(shown):,} of {len(self.all_services):,}")
         self.refresh_bindings()
@@ -227,11 +231,6 @@ class ServicesScreen(WorkwellScreen[None]):
             self.action_refer()
         else:
             self.query_one(ServiceList).focus()
-
-    @on(OptionList.OptionSelected, "#results")
-    def _chosen(self) -> None:
-        if self.participant_id is not None:
-            self.action_refer()
 
     def action_back(self) -> None:
         """Back where the coach came from."""
@@ -344,6 +343,7 @@ class ServicesScreen(WorkwellScreen[None]):
     def on_services_screen_saved(self, message: Saved) -> None:
         """Saved: say so and read the directory again (the saved service stays highlighted)."""
         self.notify(f"Saved: {clean_line(message.service.name)}", timeout=3, markup=False)
+        self.keep_highlight = True
         self.load()
 
     def action_import(self) -> None:
