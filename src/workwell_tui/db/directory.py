@@ -36,7 +36,8 @@ __all__ = [
     "service_view",
 ]
 
-SEARCH_LIMIT = 500
+# The screen lists at most 200 (`ServiceList.SHOWN`); the rest would only cost time per key.
+SEARCH_LIMIT = 200
 
 
 class ServiceGone(StoreError):
@@ -212,6 +213,13 @@ def mark_checked(session: Session, service_id: uuid.UUID | str, today: date, act
     return service
 
 
+def _dashed(value: str) -> str:
+    """A UUID stored as 32 hex digits, written the way `str(uuid)` writes it (fast: per key)."""
+    if len(value) != 32:
+        return str(uuid.UUID(value))
+    return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+
+
 def _like(word: str) -> str:
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -228,7 +236,7 @@ def search_ids(session: Session, backend: Backend, text: str) -> list[str] | Non
         return None
     found = backend.search_service_ids(session.connection(), words, SEARCH_LIMIT)
     if found is not None:
-        return [str(uuid.UUID(hex=value)) for value in found]
+        return [_dashed(value) for value in found]
     name = func.lower(col(Service.name))
     others = func.lower(col(Service.organisation) + " " + cast(col(Service.categories), String))
     description = func.lower(col(Service.description))

@@ -83,17 +83,29 @@ def install_search_index(dbapi_connection: Any) -> bool:
         cursor.close()
 
 
-def match_query(words: Sequence[str]) -> str:
-    """An FTS5 query for every word as a prefix ("couns"* AND "prest"*), quotes doubled."""
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+def match_query(words: Sequence[str], titles_only: bool = False) -> str:
+    """An FTS5 query for every word as a prefix ("couns"* AND "prest"*), quotes doubled;
+    `titles_only` looks in the name, organisation and categories, not the description."""
+    phrases = " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+    return "{name organisation categories} : (" + phrases + ")" if titles_only else phrases
 
 
 def search_ids(dbapi_connection: Any, words: Sequence[str], limit: int) -> list[str] | None:
-    """Ids of services matching every word, best first; None when there is no index."""
+    """Ids of services matching every word, best first; None when there is no index.
+
+    Matches in the name, organisation or categories come first (one quick query); services
+    that match only in their description follow, once every word has three letters or more
+    (a one- or two-letter prefix is in nearly every description, and says little).
+    """
     import sqlite3
 
     try:
-        cursor = dbapi_connection.execute(_SEARCH, (match_query(words), limit))
+        found = dbapi_connection.execute(_SEARCH, (match_query(words, True), limit)).fetchall()
+        ids = [str(row[0]) for row in found]
+        if len(ids) < limit and min(len(word) for word in words) >= 3:
+            seen = set(ids)
+            more = dbapi_connection.execute(_SEARCH, (match_query(words), limit)).fetchall()
+            ids += [str(row[0]) for row in more if str(row[0]) not in seen][: limit - len(ids)]
     except sqlite3.OperationalError:
         return None  # no index (no FTS5, or a database from before it): LIKE instead
-    return [str(row[0]) for row in cursor.fetchall()]
+    return ids
