@@ -26,11 +26,36 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _common import median, percentile
 
-WORDS = (
-    "counselling physiotherapy debt advice housing carers employment sleep pain walking "
-    "mental health talking therapies benefits money skills drop-in support group "
-    "wellbeing exercise back neck shoulder anxiety stress recovery"
-).split()
+WORDS = [
+    "counselling",
+    "physiotherapy",
+    "debt",
+    "advice",
+    "housing",
+    "carers",
+    "employment",
+    "sleep",
+    "pain",
+    "walking",
+    "mental",
+    "health",
+    "talking",
+    "therapies",
+    "benefits",
+    "money",
+    "skills",
+    "drop-in",
+    "support",
+    "group",
+    "wellbeing",
+    "exercise",
+    "back",
+    "neck",
+    "shoulder",
+    "anxiety",
+    "stress",
+    "recovery",
+]
 PLACES = (
     "Preston",
     "Blackpool",
