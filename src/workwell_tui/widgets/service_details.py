@@ -80,6 +80,7 @@ class ServiceDetails(Static):
                 grid.add_row(name, value if isinstance(value, Text) else user_text(value))
 
         row("Phone", joined(*draft.phones, separator="  ·  "))
+        row("Offers", joined(*draft.categories, separator=", "))
         row("Address", joined(draft.address, draft.postcode, separator=" "))
         row("Web", joined(draft.website, draft.email))
         row("Open", draft.schedule)

@@ -34,7 +34,7 @@ def referral_line(view: ReferralView) -> Text:
     if days is not None and days >= STALE_DAYS:
         line.append(f" · ● no update for {days} days", style="bold")
     if view.outcome:
-        line.append("  · ")
+        line.append(" · ")
         line.append_text(user_text(view.outcome.splitlines()[0][:60]))
     return line
 
@@ -54,6 +54,9 @@ class ReferralsScreen(ModalScreen[None]):
         border: round $primary;
         background: $surface;
         padding: 0 1;
+    }
+    ReferralsScreen #referrals-hint {
+        color: $foreground-muted;
     }
     ReferralsScreen OptionList {
         height: auto;
@@ -84,6 +87,12 @@ class ReferralsScreen(ModalScreen[None]):
         with Vertical(id="referrals-box"):
             yield Static("Reading…", id="referrals-empty", markup=False)
             yield OptionList(id="referrals-list", compact=True)
+            # The list takes Enter itself, so the footer cannot show it: say it here.
+            yield Static(
+                "⏎ record what happened (status, date, outcome notes)",
+                id="referrals-hint",
+                markup=False,
+            )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -111,6 +120,7 @@ class ReferralsScreen(ModalScreen[None]):
         empty = self.query_one("#referrals-empty", Static)
         empty.update("No referrals yet: choose a service and press Enter to refer.")
         empty.display = not self.referrals
+        self.query_one("#referrals-hint").display = bool(self.referrals)
 
     @on(OptionList.OptionSelected)
     def _selected(self) -> None:
