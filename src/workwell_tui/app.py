@@ -35,6 +35,7 @@ from workwell_tui.screens.navigation import (
     LogContact,
     NewReferral,
     OpenParticipant,
+    OpenServices,
     StartAssessment,
     StartReview,
     WorkFailed,
@@ -280,6 +281,12 @@ class WorkwellApp(CrashReportWithoutLocals):
 
         self.push_screen(FollowUpScreen(message.participant_id))
 
+    def on_open_services(self, message: OpenServices) -> None:
+        """Show the services directory (referring the participant, if one is given)."""
+        from workwell_tui.screens.services.screen import ServicesScreen
+
+        self.push_screen(ServicesScreen(message.participant_id))
+
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown):
@@ -370,6 +377,13 @@ class WorkwellApp(CrashReportWithoutLocals):
                 yield SystemCommand(
                     title, help_text, partial(self.post_message, message(participant_id))
                 )
+        # The directory; from a participant's record, to refer them (their screen's key f).
+        person = getattr(screen, "participant_id", None)
+        yield SystemCommand(
+            "Services directory" if person is None else "Refer to a local service",
+            "Find local services, import Open Referral UK files",
+            lambda: self.post_message(OpenServices(person if isinstance(person, str) else None)),
+        )
         yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
         yield SystemCommand("Lock now", "Lock the screen: the passphrase opens it (ctrl+l)",
                             self.action_lock)  # fmt: skip

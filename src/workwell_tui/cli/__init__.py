@@ -1,7 +1,7 @@
 """The `workwell` command: its arguments, and which subcommand module does the work.
 
-Each subcommand lives in its own module (`run`, `demo`, `caseload`, `plan`, `backup` (with
-restore), `audit`, `erase`); this one only parses.
+Each subcommand lives in its own module (`run`, `demo`, `caseload`, `plan`, `services`,
+`import_services`, `backup` (with restore), `audit`, `erase`); this one only parses.
 
 Start-up is kept light: argparse and settings only; Textual, SQLModel and Alembic are imported
 when the chosen command needs them, so the first frame comes quickly.
@@ -138,6 +138,21 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--format", choices=("markdown", "json"), default="markdown", help="output (markdown)"
     )
+    services = commands.add_parser(
+        "services", parents=[common], help="print the local-services directory",
+        description="Print the directory of local services as a table, CSV or JSON.",
+    )  # fmt: skip
+    services.add_argument("--search", metavar="TEXT", help="name, description... contains TEXT")
+    services.add_argument("--category", metavar="C", help="only this category")
+    services.add_argument("--district", metavar="D", help="only services covering this district")
+    services.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    imports = commands.add_parser(
+        "import-services", parents=[common], help="import Open Referral UK files",
+        description="Import services from an Open Referral UK JSON file, page, folder or "
+        "datapackage. Re-importing updates by source id; hand-edited services are kept.",
+    )  # fmt: skip
+    imports.add_argument("path", metavar="PATH", help="a .json file, folder or datapackage.json")
+    imports.add_argument("--source", default="oruk", help="name of the publisher (oruk)")
     return parser
 
 
@@ -179,6 +194,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workwell_tui.cli.plan import plan
 
         return plan(args, paths, settings)
+    if command in ("services", "import-services"):
+        from workwell_tui.cli import import_services, services
+
+        if command == "services":
+            return services.services(args, paths, settings)
+        return import_services.import_services(args, paths, settings)
     from workwell_tui.cli.run import run
 
     return run(paths, settings)

@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint, text
+from sqlalchemy import JSON, Column, Index, UniqueConstraint, event, text
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
@@ -21,6 +21,10 @@ from sqlmodel import Field, SQLModel
 def utcnow() -> datetime:
     """Now in UTC (aware), for record timestamps."""
     return datetime.now(UTC)
+
+
+def _json_list() -> Column[Any]:
+    return Column(JSON, nullable=False, server_default="[]")
 
 
 class Record(SQLModel):
@@ -256,6 +260,22 @@ class Service(Record, table=True):
     cost: str = Field(default="", max_length=300)
     schedule: str = Field(default="", max_length=500)
     extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # From 0006: lists for what a service may have several of (`category` and `phone` hold the
+    # first, for older readers), where it is, who can refer, who it is for, when last checked.
+    categories: list[str] = Field(default_factory=list, sa_column=_json_list())
+    areas: list[str] = Field(default_factory=list, sa_column=_json_list())
+    districts: list[str] = Field(default_factory=list, sa_column=_json_list())
+    phones: list[str] = Field(default_factory=list, sa_column=_json_list())
+    latitude: float | None = None
+    longitude: float | None = None
+    referral_routes: list[str] = Field(default_factory=list, sa_column=_json_list())
+    how_to_refer: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    eligibility: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    min_age: int | None = None
+    max_age: int | None = None
+    last_verified: date | None = None
+    # Set when the coach adds or edits it: an import then never overwrites it.
+    edited_by_hand: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class Referral(Record, table=True):
@@ -271,6 +291,8 @@ class Referral(Record, table=True):
     status_changed_on: date | None = None
     outcome: str = ""
     notes: str = ""
+    # The day the coach last recorded anything on it (0006): 14 quiet days flag the caseload.
+    last_update_on: date | None = None
 
 
 class AuditEvent(Record, table=True):
@@ -330,3 +352,12 @@ ALL_TABLES = (
 
 # Whoever loads the tables also gets the guard that keeps control codes out of them.
 from workwell_tui.db import text_guard  # noqa: E402, F401
+
+
+@event.listens_for(Service.__table__, "after_create")  # type: ignore[attr-defined]
+def _search_index(_table: Any, connection: Any, **_kw: Any) -> None:
+    """`create_all` (tests, benchmarks) gets the directory's search index too, as 0006 does."""
+    if connection.dialect.name == "sqlite":
+        from workwell_tui.db.backends.sqlite_search import install_search_index
+
+        install_search_index(connection.connection.dbapi_connection)

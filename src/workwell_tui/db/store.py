@@ -25,6 +25,7 @@ from workwell_tui.config import Paths, Settings, default_actor
 from workwell_tui.db.backends import Backend, backend_for
 from workwell_tui.db.caseload import rows_to_caseload
 from workwell_tui.db.errors import StoreError, corrupt_message
+from workwell_tui.db.store_directory import DirectoryMethods
 from workwell_tui.db.store_forms import FormStore
 from workwell_tui.domain.caseload import CaseloadRow
 
@@ -78,8 +79,9 @@ def damaged_message(path: Path | None, backup_dir: Path | None) -> str:
     )
 
 
-class Store(FormStore):
-    """An open database with the coach's settings."""
+class Store(FormStore, DirectoryMethods):
+    """An open database with the coach's settings (more methods: `store_forms`,
+    `store_directory`)."""
 
     def __init__(
         self,

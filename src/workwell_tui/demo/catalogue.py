@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from bisect import bisect
+from datetime import date, timedelta
 from itertools import accumulate
 
 from workwell_tui.demo.assessment import text_items as _items
@@ -74,15 +75,38 @@ Sleep Well Workshop|Ribble NHS Talking Therapies|sleep|Two sessions on sleep hab
 ]
 # A real national service keeps its real public contact details (GOV.UK), never a made-up number
 # a participant might ring; every other demo service is fictional and uses Ofcom drama numbers.
-NATIONAL_CONTACTS: dict[str, dict[str, str]] = {
+NATIONAL_CONTACTS: dict[str, dict[str, object]] = {
     "Access to Work": {
         "phone": "0800 121 7479",
         "email": "",
         "website": "https://www.gov.uk/access-to-work",
         "service_area": "England, Scotland and Wales",
         "schedule": "",  # not stated here: the demo should not invent their opening hours
+        "description": "Grants for support in work",  # real, so not labelled fictional
+        "extra": {},
+        "phones": ["0800 121 7479"],
     },
 }
+
+
+def directory_fields(
+    index: int, category: str, description: str, districts: tuple[str, ...] | list[str],
+    today: date,
+) -> dict[str, object]:  # fmt: skip
+    """The directory columns of demo service `index`, labelled fictional, from no random draws
+    (so the demo's people stay the same): every third one local to a district, most open to
+    self-referral, each checked a few weeks apart."""
+    local = [districts[index % len(districts)]] if districts and index % 3 == 0 else []
+    routes = ["self"] if index % 4 else ["gp", "professional"]
+    return {
+        "description": f"{description}. Fictional demo service: not a real organisation.",
+        "categories": [category], "districts": local, "areas": local,
+        "phones": [f"01632 960{100 + index}"],
+        "referral_routes": routes, "last_verified": today - timedelta(days=9 * index),
+        "extra": {"fictional": True},
+    }  # fmt: skip
+
+
 WEIGHTS = {  # name: (values, cumulative weights) for `pick`
     name: ([pair.split()[0] for pair in spec], list(accumulate(int(p.split()[1]) for p in spec)))
     for name, spec in (
@@ -97,8 +121,8 @@ objective_closed: achieved 7, dropped 2, in_progress 1
 objective_past: achieved 6, in_progress 3, dropped 1
 objective_ahead: agreed 3, in_progress 3, not_started 1
 adjustment: suggested 2, requested 3, agreed 3, in_place 4, declined 1
-referral_closed: attended 5, closed 3, declined 1
-referral_open: suggested 2, made 3, accepted 2, waiting 3, attended 3, declined 1""".splitlines()
+referral_closed: attended 5, no_response 3, declined 1
+referral_open: suggested 2, made 3, accepted 5, attended 3, declined 1""".splitlines()
     )
 }
 

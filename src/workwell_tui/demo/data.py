@@ -34,6 +34,7 @@ from workwell_tui.demo.catalogue import (
     PREFERRED,
     SERVICES,
     STREETS,
+    directory_fields,
     pick,
     stage_list,
 )
@@ -310,6 +311,7 @@ class _Builder:
         self.add(
             "referral", self.slot(made), participant_id=pid, service_id=service_id,
             service_name=name, status=status, status_changed_on=self.day(changed),
+            last_update_on=self.day(changed),
             made_on=None if status == "suggested" else self.day(made),
             outcome="Attended first appointment" if status == "attended" else "",
         )  # fmt: skip
@@ -357,9 +359,13 @@ class _Builder:
                 self.rows[name].clear()
 
     def load_services(self, connection: Connection) -> None:
-        """Add the demo directory to an empty service table, then refer to whatever is there."""
+        """Add the demo directory unless it is there, then refer to whatever is in the table.
+
+        A service already there by name (the national Access to Work) is not added twice."""
         table = self.tables["service"]
-        if not connection.execute(select(func.count()).select_from(table)).scalar():
+        demo = select(func.count()).select_from(table).where(table.c.source == "demo")
+        if not connection.execute(demo).scalar():
+            there = set(connection.execute(select(table.c.name)).scalars())
             rows = [
                 {**self.defaults["service"], "id": self.uid(), "created_at": self.stamp,
                  "updated_at": self.stamp, "source": "demo", "source_id": f"demo-{index:02d}",
@@ -368,10 +374,12 @@ class _Builder:
                  "email": f"hello{index}@example.org", "cost": "Free",
                  "website": f"https://example.org/services/{index}", "extra": {},
                  "service_area": self.settings.area, "schedule": "Mon to Fri 9:00 to 17:00",
+                 **directory_fields(index, category, description, self.settings.districts,
+                                    self.today),
                  **NATIONAL_CONTACTS.get(name, {})}
                 for index, (name, organisation, category, description) in enumerate(SERVICES, 1)
             ]  # fmt: skip
-            insert_rows(connection, table, rows)
+            insert_rows(connection, table, [row for row in rows if row["name"] not in there])
         found = connection.execute(select(table.c.id, table.c.name).order_by(table.c.id))
         self.services = [(row[0], row[1]) for row in found]
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from workwell_tui.domain.directory.referrals import stale_since
 from workwell_tui.domain.enums import CaseloadFlag, Stage
 
 ACTIVE_STAGES = frozenset({Stage.REFERRED, Stage.ASSESSING, Stage.ON_PLAN})
@@ -35,6 +36,8 @@ class ParticipantFacts:
     next_booked_contact: datetime | None = None
     has_draft_assessment: bool = False
     open_safeguarding: bool = False
+    # The last update of the participant's longest-quiet open referral to a local service.
+    open_referral_quiet_since: date | None = None
 
 
 @dataclass(slots=True, eq=True)
@@ -108,6 +111,8 @@ def build_row(facts: ParticipantFacts, today: date, no_contact_days: int = 14) -
         since = (today - anchor).days
         if since >= no_contact_days:
             flags.append(CaseloadFlag.NO_RECENT_CONTACT)
+    if stale_since(facts.open_referral_quiet_since, today):
+        flags.append(CaseloadFlag.REFERRAL_NO_UPDATE)
     search = " ".join(
         (facts.reference, facts.first_name, facts.last_name, facts.preferred_name)
     ).lower()

@@ -157,7 +157,10 @@ class AdjustmentOwner(Labelled):
 
 
 class ReferralStatus(Labelled):
-    """Progress of a referral to a local service."""
+    """Progress of a referral to a local service.
+
+    The coach chooses from suggested, made, accepted, attended, declined and no response;
+    waiting and closed are read from records stored before the directory, never offered."""
 
     SUGGESTED = "suggested"
     MADE = "made"
@@ -165,6 +168,7 @@ class ReferralStatus(Labelled):
     WAITING = "waiting"
     ATTENDED = "attended"
     DECLINED = "declined"
+    NO_RESPONSE = "no_response"
     CLOSED = "closed"
 
 
@@ -175,6 +179,7 @@ class CaseloadFlag(Labelled):
     DRAFT_SAVED = "draft_saved"
     NO_RECENT_CONTACT = "no_recent_contact"
     SAFEGUARDING = "safeguarding"  # an open safeguarding record waits for its follow-up
+    REFERRAL_NO_UPDATE = "referral_no_update"
 
 
 _LABELS: dict[StrEnum, str] = {
@@ -211,4 +216,5 @@ _LABELS: dict[StrEnum, str] = {
     CaseloadFlag.DRAFT_SAVED: "draft saved",
     CaseloadFlag.NO_RECENT_CONTACT: "no recent contact",
     CaseloadFlag.SAFEGUARDING: "safeguarding follow-up",
+    CaseloadFlag.REFERRAL_NO_UPDATE: "referral not updated",
 }

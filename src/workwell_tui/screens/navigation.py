@@ -90,3 +90,10 @@ class FollowUpSafeguarding(Message):
     """Record the follow-up of one participant's open safeguarding record."""
 
     participant_id: str
+
+
+@dataclass
+class OpenServices(Message):
+    """Show the local-services directory; with a participant, Enter refers them."""
+
+    participant_id: str | None

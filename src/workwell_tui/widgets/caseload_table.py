@@ -71,6 +71,8 @@ def flag_text(row: CaseloadRow) -> str:
             parts.append(f"● no contact {row.days_since_contact} d")
         elif flag is CaseloadFlag.REVIEW_DUE:
             parts.append("● review due")
+        elif flag is CaseloadFlag.REFERRAL_NO_UPDATE:
+            parts.append("◐ referral quiet 14 d+")
         else:
             parts.append("◐ draft saved")
     return "  ".join(parts)

@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any
 from workwell_tui.db.errors import BackupNotSupported
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from collections.abc import Sequence
+
+    from sqlalchemy import Connection, Engine
 
 __all__ = ["Backend"]
 
@@ -75,6 +77,14 @@ class Backend(ABC):
         from workwell_tui.db.caseload import read_engine
 
         return read_engine(engine, now)
+
+    def search_service_ids(
+        self, connection: Connection, words: Sequence[str], limit: int
+    ) -> list[str] | None:
+        """Service ids matching every word (as prefixes), best first, through this database's
+        own full-text search; None when it has none (the directory then uses LIKE)."""
+        del connection, words, limit
+        return None
 
     @property
     def can_backup(self) -> bool:

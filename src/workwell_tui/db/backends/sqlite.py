@@ -28,7 +28,9 @@ from workwell_tui.db.paths import file_state, sqlite_file
 from workwell_tui.db.revisions import HEAD_REVISION
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from collections.abc import Sequence
+
+    from sqlalchemy import Connection, Engine
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -290,6 +292,14 @@ class SqliteBackend(Backend):
         except self._errors() as error:
             return [type(error).__name__]
         return [] if found == ["ok"] else found
+
+    def search_service_ids(
+        self, connection: Connection, words: Sequence[str], limit: int
+    ) -> list[str] | None:
+        """The directory's FTS5 index (see `sqlite_search`); None if this file has none."""
+        from workwell_tui.db.backends.sqlite_search import search_ids
+
+        return search_ids(connection.connection.dbapi_connection, words, limit)
 
     # Backups ----------------------------------------------------------------------------------
 
