@@ -28,6 +28,7 @@ from workwell_tui.screens.caseload import CaseloadScreen
 from workwell_tui.screens.navigation import (
     CaseloadStale,
     NewReferral,
+    OpenAdjustments,
     OpenParticipant,
     StartAssessment,
     WorkFailed,
@@ -181,6 +182,12 @@ class WorkwellApp(CrashReportWithoutLocals):
         from workwell_tui.screens.assessment.screen import AssessmentScreen
 
         self.push_screen(AssessmentScreen(message.participant_id, message.kind))
+
+    def on_open_adjustments(self, message: OpenAdjustments) -> None:
+        """Show one participant's workplace-adjustment checklist."""
+        from workwell_tui.screens.adjustments.screen import AdjustmentsScreen
+
+        self.push_screen(AdjustmentsScreen(message.participant_id))
 
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""

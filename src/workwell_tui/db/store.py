@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from workwell_tui import clock
 from workwell_tui.config import Paths, Settings, default_actor
+from workwell_tui.db.adjustment_store import AdjustmentMethods
 from workwell_tui.db.backends import Backend, backend_for
 from workwell_tui.db.caseload import rows_to_caseload
 from workwell_tui.db.errors import StoreError, corrupt_message
@@ -44,8 +45,8 @@ if TYPE_CHECKING:
 __all__ = ["Store", "StoreError", "corrupt_message"]
 
 
-class Store:
-    """An open database with the coach's settings."""
+class Store(AdjustmentMethods):
+    """An open database with the coach's settings (adjustment methods in `adjustment_store`)."""
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from workwell_tui.domain.adjustments.status import NO_UPDATE_DAYS
 from workwell_tui.domain.enums import CaseloadFlag, Stage
 
 ACTIVE_STAGES = frozenset({Stage.REFERRED, Stage.ASSESSING, Stage.ON_PLAN})
@@ -34,6 +35,8 @@ class ParticipantFacts:
     last_review_contact: date | None = None
     next_booked_contact: datetime | None = None
     has_draft_assessment: bool = False
+    # The oldest last update of an adjustment raised with the employer, if any is raised.
+    employer_waiting_since: date | None = None
 
 
 @dataclass(slots=True, eq=True)
@@ -106,6 +109,9 @@ def build_row(facts: ParticipantFacts, today: date, no_contact_days: int = 14) -
         since = (today - anchor).days
         if since >= no_contact_days:
             flags.append(CaseloadFlag.NO_RECENT_CONTACT)
+        waiting = facts.employer_waiting_since
+        if waiting is not None and (today - waiting).days >= NO_UPDATE_DAYS:
+            flags.append(CaseloadFlag.EMPLOYER_NO_UPDATE)
     search = " ".join(
         (facts.reference, facts.first_name, facts.last_name, facts.preferred_name)
     ).lower()

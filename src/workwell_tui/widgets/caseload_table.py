@@ -69,6 +69,8 @@ def flag_text(row: CaseloadRow) -> str:
             parts.append(f"● no contact {row.days_since_contact} d")
         elif flag is CaseloadFlag.REVIEW_DUE:
             parts.append("● review due")
+        elif flag is CaseloadFlag.EMPLOYER_NO_UPDATE:
+            parts.append("◷ employer quiet 21 d")
         else:
             parts.append("◐ draft saved")
     return "  ".join(parts)
