@@ -51,7 +51,8 @@ def share_word(marked: bool, consents: Consents) -> str:
     """ "shared", "not shared", or why a marked item no longer is."""
     if not marked:
         return "not shared"
-    return "shared" if consents.contact_employer else "not shared: no consent"
+    # Marked, but the consent was withdrawn since: not shared, and the column says why.
+    return "shared" if consents.contact_employer else "no consent"
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,6 @@ def employer_lines(items: Iterable[Shareable], consents: Consents) -> list[Emplo
 def consent_facts(consents: Consents) -> Sequence[str]:
     """The two consents as the title bar shows them."""
     return (
-        "employer contact ✓ consented" if consents.contact_employer else "employer contact ✗ no",
-        "health detail ✓ consented" if consents.share_health else "health detail ✗ not consented",
+        "employer contact ✓" if consents.contact_employer else "employer contact ✗",
+        "health detail ✓" if consents.share_health else "health detail ✗",
     )

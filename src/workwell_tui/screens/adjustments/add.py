@@ -1,6 +1,6 @@
 """Add an adjustment from the catalogue: pick one under its heading, name it if it is "other".
 
-Items already on the checklist are shown but cannot be added twice (free-text items can, since
+Items already on the checklist are marked and cannot be added twice (free-text items can, since
 each names a different thing). The new item arrives suggested and not shared.
 """
 
@@ -27,6 +27,12 @@ from workwell_tui.widgets.title_bar import TitleBar
 from workwell_tui.widgets.user_text import joined
 
 
+class CatalogueList(OptionList):
+    """The catalogue to choose from; ⏎ adds the highlighted item."""
+
+    BINDINGS = [Binding("enter", "select", "Add", id="add-adjustment.choose")]
+
+
 class AddAdjustmentScreen(WorkwellScreen[ChecklistData | None]):
     """Choose an adjustment to add to the checklist."""
 
@@ -42,10 +48,7 @@ class AddAdjustmentScreen(WorkwellScreen[ChecklistData | None]):
     AddAdjustmentScreen #name { width: 1fr; }
     AddAdjustmentScreen .form-field.-invalid .field-message { color: $error; }
     """
-    BINDINGS = [
-        Binding("escape", "cancel", "Back", id="add-adjustment.cancel"),
-        Binding("enter", "choose", "Add", id="add-adjustment.choose"),
-    ]
+    BINDINGS = [Binding("escape", "cancel", "Back", id="add-adjustment.cancel")]
 
     @dataclass
     class Added(Message):
@@ -66,18 +69,21 @@ class AddAdjustmentScreen(WorkwellScreen[ChecklistData | None]):
         for group in self.catalogue.groups:
             options.append(Option(Text(group.title), id=f"heading-{group.key}", disabled=True))
             for item in self.catalogue.in_group(group.key):
-                taken = item.key in self.present and not item.free_text
                 line = Text(f"  {item.label}")
-                if taken:
+                if self.taken(item):
                     line.append("  (on the checklist)", style="dim")
-                options.append(Option(line, id=item.key, disabled=taken))
+                options.append(Option(line, id=item.key))
         return options
+
+    def taken(self, item: CatalogueItem | None) -> bool:
+        """Already on the checklist (free-text items can be added again: each names a thing)."""
+        return item is not None and item.key in self.present and not item.free_text
 
     def compose(self) -> ComposeResult:
         """The catalogue, a line about the highlighted item, and a name for "other" items."""
         who = f"{self.data.last_name}, {self.data.first_name}"
         yield TitleBar(joined("Add an adjustment", who))
-        yield OptionList(*self.options(), id="catalogue", compact=True)
+        yield CatalogueList(*self.options(), id="catalogue", compact=True)
         yield Static("", id="description", markup=False)
         name = FormField(
             "Name",
@@ -96,8 +102,12 @@ class AddAdjustmentScreen(WorkwellScreen[ChecklistData | None]):
         """Start on the first item that can be added."""
         catalogue = self.query_one("#catalogue", OptionList)
         catalogue.focus()
-        first = next((i for i, o in enumerate(catalogue.options) if not o.disabled), None)
-        catalogue.highlighted = first
+        addable = [
+            index
+            for index, option in enumerate(catalogue.options)
+            if not option.disabled and not self.taken(self.catalogue.item(option.id or ""))
+        ]
+        catalogue.highlighted = addable[0] if addable else None
 
     def current(self) -> CatalogueItem | None:
         """The highlighted catalogue item."""
@@ -124,6 +134,9 @@ class AddAdjustmentScreen(WorkwellScreen[ChecklistData | None]):
         """Add the highlighted item (a free-text one needs its name first)."""
         item = self.current()
         if item is None or self.saving:
+            return
+        if self.taken(item):
+            self.notify(f"{item.label} is already on the checklist.", timeout=4, markup=False)
             return
         label = ""
         if item.free_text:

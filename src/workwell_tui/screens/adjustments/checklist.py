@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding
 from textual.events import Resize
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -22,8 +23,8 @@ from workwell_tui.widgets.user_text import user_text
 
 STATUS_WIDTH = 13
 WHO_WIDTH = 12
-WHEN_WIDTH = 15
-SHARE_WIDTH = 10
+WHEN_WIDTH = 16
+SHARE_WIDTH = 11
 NARROW = 72
 """Below this width the who column gives way to the name."""
 
@@ -32,9 +33,10 @@ _QUIET = {AdjustmentStatus.DECLINED, AdjustmentStatus.NOT_APPLICABLE}
 
 
 def _cell(text: Text, width: int) -> Text:
-    """`text` cut or padded to exactly `width` cells (an ellipsis where cut)."""
+    """`text` cut or padded to `width` cells, the last one a gap (an ellipsis where cut)."""
     text = text.copy()
-    text.truncate(width, overflow="ellipsis", pad=True)
+    text.truncate(width - 1, overflow="ellipsis", pad=True)
+    text.append(" ")
     return text
 
 
@@ -75,6 +77,8 @@ class Checklist(OptionList):
     | `checklist--quiet` | Declined and not-applicable items. |
     | `checklist--shared` | "shared": the employer may see it. |
     """
+
+    BINDINGS = [Binding("enter", "select", "Details", id="checklist.details")]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, compact=True)

@@ -141,7 +141,7 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
                 "Objective",
                 Select(
                     [(user_text(o.text), str(o.id)) for o in data.objectives],
-                    value=str(record.objective_id) if record.objective_id else Select.BLANK,
+                    value=str(record.objective_id) if record.objective_id else Select.NULL,
                     prompt="Not linked" if data.objectives else "No plan objectives yet",
                     compact=True,
                     id="objective_id",
@@ -151,7 +151,7 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
                 "Referral",
                 Select(
                     [(user_text(r.text), str(r.id)) for r in data.referrals],
-                    value=str(record.referral_id) if record.referral_id else Select.BLANK,
+                    value=str(record.referral_id) if record.referral_id else Select.NULL,
                     prompt="Not linked" if data.referrals else "No referrals yet",
                     compact=True,
                     id="referral_id",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from rich.console import Group as RichGroup
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from workwell_tui.domain.adjustments.catalogue import Catalogue, Group
@@ -24,11 +23,20 @@ _ISSUERS = dict(FIT_NOTE_ISSUERS)
 _ADVICE = dict(FIT_NOTE_ADVICE)
 
 
-def _grid() -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style="bold")
-    grid.add_column(ratio=1)
-    return grid
+LABEL_WIDTH = 8
+
+
+class _Lines:
+    """Label and value lines; plain `Text` (a table costs more to lay out on every key)."""
+
+    def __init__(self) -> None:
+        self.text = Text()
+
+    def add_row(self, label: str, value: Text | str) -> None:
+        if self.text:
+            self.text.append("\n")
+        self.text.append(label.ljust(LABEL_WIDTH), style="bold")
+        self.text.append_text(value if isinstance(value, Text) else Text(value))
 
 
 def sharing_text(record: AdjustmentRecord, consents: Consents) -> str:
@@ -69,7 +77,7 @@ def item_info(
     item = catalogue.item(record.catalogue_key)
     group = group_of(record, catalogue)
     status = status_of(record.status)
-    grid = _grid()
+    grid = _Lines()
     if item is not None and item.description:
         grid.add_row("What", Text(item.description))
     if record.reason:
@@ -100,7 +108,7 @@ def item_info(
     if links:
         grid.add_row("Linked", joined(*links))
     grid.add_row("Sharing", Text(sharing_text(record, data.consents)))
-    parts: list[RenderableType] = [grid]
+    parts: list[RenderableType] = [grid.text]
     if group.key == "fit_note":
         parts.append(fit_note_text(data))
     if group.facts:

@@ -44,7 +44,7 @@ from workwell_tui.screens.adjustments.info import fit_note_text, item_info
 from workwell_tui.screens.base import WorkwellScreen
 from workwell_tui.screens.navigation import CaseloadStale
 from workwell_tui.widgets.title_bar import TitleBar
-from workwell_tui.widgets.user_text import joined
+from workwell_tui.widgets.user_text import joined, user_text
 
 if TYPE_CHECKING:
     from workwell_tui.db.store import Store
@@ -63,25 +63,38 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         padding: 0 1;
         height: auto;
     }
+    AdjustmentsScreen #more-keys {
+        height: 1;
+        padding: 0 1;
+        color: $foreground-muted;
+        text-align: right;
+    }
+    /* The list takes what it needs, so the item's panel sits right under it. */
+    AdjustmentsScreen Checklist {
+        height: auto;
+        max-height: 55%;
+    }
     AdjustmentsScreen #item-info {
         height: auto;
-        max-height: 9;
+        max-height: 35%;
         border-top: solid $panel-lighten-2;
         border-title-color: $primary;
         padding: 0 1;
     }
     """
+    # What fits a footer 80 wide (⏎ Details comes from the checklist itself); the others are
+    # named in the panel's last line.
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="adjustments.back"),
-        Binding("space", "next_status", "Next status", id="adjustments.next"),
+        Binding("space", "next_status", "Next status", key_display="␣", id="adjustments.next"),
         Binding("backspace", "previous_status", "Back a status", show=False, id="adjustments.prev"),
-        Binding("enter", "details", "Details", id="adjustments.details"),
         Binding("s", "share", "Share", id="adjustments.share"),
         Binding("o", "open_only", "Open only", id="adjustments.open"),
-        Binding("e", "shared_only", "Shared only", id="adjustments.shared"),
+        Binding("e", "shared_only", "Shared only", show=False, id="adjustments.shared"),
         Binding("a", "add", "Add", id="adjustments.add"),
-        Binding("f", "fit_note", "Fit note", id="adjustments.fit_note"),
+        Binding("f", "fit_note", "Fit note", show=False, id="adjustments.fit_note"),
+        Binding("escape", "app.pop_screen", "Back", id="adjustments.back"),
     ]
+    MORE_KEYS = "Also: e shared only · f fit note · backspace back a status"
 
     @dataclass
     class Loaded(Message):
@@ -106,6 +119,8 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         self.current_id: uuid.UUID | None = None
         self.saves: deque[SaveJob] = deque()
         self.saving = False
+        # Something was saved here: the caseload's flags may have changed.
+        self.changed = False
 
     def compose(self) -> ComposeResult:
         """Title, a line for a bad catalogue file, the checklist, and the item's details."""
@@ -115,6 +130,7 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         yield problem
         yield Checklist(id="checklist")
         yield Static("Reading…", id="item-info", markup=False)
+        yield Static(self.MORE_KEYS, id="more-keys", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -157,7 +173,7 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         bar.set_fact("filter", f"showing {' and '.join(filters)} only" if filters else "")
         summary = summarise([(r.status, r.last_update_on) for r in data.items], clock.today())
         waiting = summary.waiting_too_long
-        bar.set_fact("waiting", f"{waiting} with no update 21 d" if waiting else "", "alert")
+        bar.set_fact("waiting", f"{waiting} no update 21 d" if waiting else "", "alert")
         lines = checklist_lines(
             data.items,
             self.catalogue,
@@ -191,7 +207,7 @@ class AdjustmentsScreen(WorkwellScreen[None]):
             else:
                 panel.update("Nothing to show with these filters: press o or e to show all.")
             return
-        panel.border_title = Text(self.query_one(Checklist).rows[str(record.id)].label)
+        panel.border_title = user_text(self.query_one(Checklist).rows[str(record.id)].label)
         panel.update(item_info(record, data, self.catalogue))
 
     def record(self, adjustment_id: uuid.UUID | None) -> AdjustmentRecord | None:
@@ -202,9 +218,11 @@ class AdjustmentsScreen(WorkwellScreen[None]):
 
     @on(OptionList.OptionHighlighted, "#checklist")
     def _highlighted(self) -> None:
+        was = self.current_id
         self.current_id = self.query_one(Checklist).current_id
         self.show_info()
-        self.refresh_bindings()
+        if (was is None) != (self.current_id is None):
+            self.refresh_bindings()  # the item keys come or go
 
     @on(OptionList.OptionSelected, "#checklist")
     def _selected(self) -> None:
@@ -233,11 +251,15 @@ class AdjustmentsScreen(WorkwellScreen[None]):
             self.show_info()
 
     def queue_save(self, job: SaveJob) -> None:
-        """Save after any earlier change, in the order the keys were pressed."""
+        """Save after any earlier change, in the order the keys were pressed.
+
+        The save starts once the change is painted: a worker thread started at once would take
+        turns with the painting and the coach would wait for the frame.
+        """
         self.saves.append(job)
         if not self.saving:
             self.saving = True
-            self.run_saves()
+            self.call_after_refresh(self.run_saves)
 
     @work(thread=True, group="adjustments-save", exit_on_error=False)
     def run_saves(self) -> None:
@@ -267,10 +289,24 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         self.load()
 
     def on_adjustments_screen_saved(self, message: Saved) -> None:
-        """Stored: show the checklist as the database has it, and let the caseload know."""
-        if not self.saves:
+        """Stored: show the checklist as the database has it (usually what is already drawn)."""
+        self.changed = True
+        if self.saves:
+            return
+        if self.data is not None and message.data.items == self.data.items:
+            self.data = message.data  # exactly as drawn: nothing to redraw
+        else:
             self.show(message.data)
-        self.post_message(CaseloadStale())
+
+    def on_screen_suspend(self) -> None:
+        """Leaving (or covered): the caseload reads its flags again if anything changed."""
+        if self.changed:
+            self.changed = False
+            self.app.post_message(CaseloadStale())
+
+    def on_unmount(self) -> None:
+        """Closed: the caseload reads its flags again if anything changed."""
+        self.on_screen_suspend()
 
     def action_next_status(self) -> None:
         """Move the highlighted item's status on one step."""
@@ -351,8 +387,8 @@ class AdjustmentsScreen(WorkwellScreen[None]):
     def after_change(self, data: ChecklistData | None) -> None:
         """Back from a form that saved: show what is stored."""
         if data is not None:
+            self.changed = True
             self.show(data)
-            self.post_message(CaseloadStale())
 
     def action_details(self) -> None:
         """Open the highlighted item's details to read and change them."""
