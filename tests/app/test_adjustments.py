@@ -202,6 +202,12 @@ async def test_add_from_the_catalogue_with_a_name(
         await until(pilot, lambda: isinstance(app.screen, AdjustmentsScreen))
         await settled(pilot)
         assert "Braille display" in screen_text(app)
+        screen = app.screen
+        assert isinstance(screen, AdjustmentsScreen)
+        current = screen.query_one(Checklist).current_id
+        assert current is not None
+        assert screen.query_one(Checklist).rows[str(current)].label == "Braille display"
+        assert "Fit note review 30 Nov 2026" in screen_text(app)
         assert catalogue is not None
 
 

@@ -70,7 +70,7 @@ def flag_text(row: CaseloadRow) -> str:
         elif flag is CaseloadFlag.REVIEW_DUE:
             parts.append("● review due")
         elif flag is CaseloadFlag.EMPLOYER_NO_UPDATE:
-            parts.append("◷ employer quiet 21 d")
+            parts.append("◷ employer quiet")
         else:
             parts.append("◐ draft saved")
     return "  ".join(parts)

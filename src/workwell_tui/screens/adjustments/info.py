@@ -23,7 +23,7 @@ _ISSUERS = dict(FIT_NOTE_ISSUERS)
 _ADVICE = dict(FIT_NOTE_ADVICE)
 
 
-LABEL_WIDTH = 8
+LABEL_WIDTH = 9
 
 
 class _Lines:

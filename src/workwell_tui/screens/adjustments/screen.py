@@ -38,6 +38,7 @@ from workwell_tui.domain.adjustments.status import (
     previous_status,
     status_of,
 )
+from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.enums import AdjustmentStatus
 from workwell_tui.screens.adjustments.checklist import Checklist
 from workwell_tui.screens.adjustments.info import fit_note_text, item_info
@@ -94,7 +95,7 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         Binding("f", "fit_note", "Fit note", show=False, id="adjustments.fit_note"),
         Binding("escape", "app.pop_screen", "Back", id="adjustments.back"),
     ]
-    MORE_KEYS = "Also: e shared only · f fit note · backspace back a status"
+    MORE_KEYS = "e shared only · f fit note · ⌫ back a status"
 
     @dataclass
     class Loaded(Message):
@@ -167,13 +168,10 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         employer, health = consent_facts(data.consents)
         bar.set_fact("employer", employer, "fact" if data.consents.contact_employer else "quiet")
         bar.set_fact("health", health, "fact" if data.consents.share_health else "quiet")
-        filters = [
-            name for name, on in (("open", self.open_only), ("shared", self.shared_only)) if on
-        ]
-        bar.set_fact("filter", f"showing {' and '.join(filters)} only" if filters else "")
-        summary = summarise([(r.status, r.last_update_on) for r in data.items], clock.today())
-        waiting = summary.waiting_too_long
-        bar.set_fact("waiting", f"{waiting} no update 21 d" if waiting else "", "alert")
+        self.show_facts(data)
+        note = data.fit_note
+        fit = f"Fit note review {uk_date(note.review_on)}  ·  " if note is not None else ""
+        self.query_one("#more-keys", Static).update(fit + self.MORE_KEYS)
         lines = checklist_lines(
             data.items,
             self.catalogue,
@@ -187,6 +185,16 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         self.current_id = checklist.current_id
         self.show_info()
         self.refresh_bindings()
+
+    def show_facts(self, data: ChecklistData) -> None:
+        """The filters in use and how many have waited too long, on the title bar."""
+        bar = self.query_one(TitleBar)
+        filters = [name for name, on in (("open", self.open_only), ("shared", self.shared_only))
+                   if on]  # fmt: skip
+        bar.set_fact("filter", f"showing {' and '.join(filters)} only" if filters else "")
+        summary = summarise([(r.status, r.last_update_on) for r in data.items], clock.today())
+        waiting = summary.waiting_too_long
+        bar.set_fact("waiting", f"{waiting} no update 21 d" if waiting else "", "alert")
 
     def show_info(self) -> None:
         """Fill the panel for the highlighted item (or say what to do when there is none)."""
@@ -248,6 +256,7 @@ class AdjustmentsScreen(WorkwellScreen[None]):
             self.show(self.data)  # it may leave the filtered list
         else:
             self.query_one(Checklist).update_row(row)
+            self.show_facts(self.data)
             self.show_info()
 
     def queue_save(self, job: SaveJob) -> None:
@@ -405,8 +414,18 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         """Add an adjustment from the catalogue."""
         from workwell_tui.screens.adjustments.add import AddAdjustmentScreen
 
-        if self.data is not None:
-            self.app.push_screen(AddAdjustmentScreen(self.data, self.catalogue), self.after_change)
+        if self.data is None:
+            return
+        before = {item.id for item in self.data.items}
+
+        def added(data: ChecklistData | None) -> None:
+            self.after_change(data)
+            new = [item.id for item in data.items if item.id not in before] if data else []
+            checklist = self.query_one(Checklist)
+            if new and str(new[0]) in checklist.rows:
+                checklist.highlighted = checklist.get_option_index(str(new[0]))
+
+        self.app.push_screen(AddAdjustmentScreen(self.data, self.catalogue), added)
 
     def action_fit_note(self) -> None:
         """Record or change the fit note."""
