@@ -34,6 +34,7 @@ from workwell_tui.screens.navigation import (
     FollowUpSafeguarding,
     LogContact,
     NewReferral,
+    OpenAdjustments,
     OpenParticipant,
     OpenServices,
     StartAssessment,
@@ -286,6 +287,12 @@ class WorkwellApp(CrashReportWithoutLocals):
         from workwell_tui.screens.services.screen import ServicesScreen
 
         self.push_screen(ServicesScreen(message.participant_id))
+
+    def on_open_adjustments(self, message: OpenAdjustments) -> None:
+        """Show one participant's workplace-adjustment checklist."""
+        from workwell_tui.screens.adjustments.screen import AdjustmentsScreen
+
+        self.push_screen(AdjustmentsScreen(message.participant_id))
 
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""

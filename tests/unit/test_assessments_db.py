@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from workwell_tui import clock
 from workwell_tui.config import Settings
+from workwell_tui.config_adjustments import built_in_catalogue
 from workwell_tui.db import assessments
 from workwell_tui.db.assessments import AssessmentGone
 from workwell_tui.db.models import (
@@ -28,7 +29,6 @@ from workwell_tui.db.store import Store
 from workwell_tui.domain.assessment.flow import step_number
 from workwell_tui.domain.assessment.outcome import build_outcome
 from workwell_tui.domain.assessment.steps import RISK_ACTION, StepKey
-from workwell_tui.domain.assessment.suggestions import adjustment
 from workwell_tui.domain.enums import (
     AssessmentKind,
     ReferralSource,
@@ -270,12 +270,18 @@ def test_completing_an_eligible_assessment_stores_everything(
 
     adjustments = rows(engine, Adjustment, participant_id=jordan.id)
     keys = [item.catalogue_key for item in adjustments]
-    assert len(adjustments) == done.adjustments == len(expected.adjustments) > 0
-    assert sorted(keys) == sorted(item.key for item in expected.adjustments)
+    # The assessment's adjustments, then the conversation the work situation calls for.
+    conversation = {"off_sick": "return_to_work_meeting", "struggling": "line_manager_conversation"}
+    extra = [conversation[after.work_situation]] if after.work_situation in conversation else []
+    assert len(adjustments) == done.adjustments == len(expected.adjustments) + len(extra) > 0
+    assert sorted(keys) == sorted([item.key for item in expected.adjustments] + extra)
     assert {"phased_return", "altered_hours"} <= set(keys)  # from the fit note's advice
     for item in adjustments:
-        assert adjustment(item.catalogue_key).owner == item.owner  # a real catalogue key
+        assert built_in_catalogue().item(item.catalogue_key) is not None  # a real catalogue key
         assert item.plan_id == plan.id and item.status == "suggested"
+        assert item.employer_shareable is False and item.reason  # not shared, and says why
+    reasons = {item.catalogue_key: item.reason for item in adjustments}
+    assert reasons["altered_hours"] == "fit note: altered hours"
 
     done_events = {(e.action, e.record_type, e.detail) for e in events(engine)}
     assert {

@@ -26,10 +26,11 @@ from workwell_tui.db.models import (
     Participant,
     Plan,
 )
+from workwell_tui.domain.adjustments.suggested import Suggestion, suggestions_from_assessment
 from workwell_tui.domain.assessment.area_rules import AreaRule, rule_answers
 from workwell_tui.domain.assessment.flow import first_step, step_number
-from workwell_tui.domain.assessment.outcome import AssessmentOutcome
-from workwell_tui.domain.assessment.questions import YES, is_blank
+from workwell_tui.domain.assessment.outcome import AssessmentOutcome, severities
+from workwell_tui.domain.assessment.questions import YES, as_list, is_blank
 from workwell_tui.domain.caseload import plan_week
 from workwell_tui.domain.dates import uk_short
 from workwell_tui.domain.enums import (
@@ -264,7 +265,7 @@ def complete(
         stage,
         plan_id,
         len(outcome.objectives) if outcome.eligible else 0,
-        len(outcome.adjustments) if outcome.eligible else 0,
+        len(_suggestions(outcome, assessment, participant)) if outcome.eligible else 0,
         len(outcome.measures),
     )
 
@@ -344,17 +345,33 @@ def _create_plan(
                 position=position,
             )
         )
-    for item in outcome.adjustments:
+    # Suggested with the reason why, and never shared until agreed under the participant's
+    # consent (see domain/adjustments/consent.py).
+    for suggestion in _suggestions(outcome, assessment, participant):
         session.add(
             Adjustment(
                 participant_id=participant.id,
                 plan_id=plan.id,
-                catalogue_key=item.key,
-                owner=item.owner,
-                employer_shareable=True,
+                catalogue_key=suggestion.key,
+                owner=suggestion.owner,
+                reason=suggestion.reason,
+                employer_shareable=False,
+                last_update_on=today,
             )
         )
     return plan.id
+
+
+def _suggestions(
+    outcome: AssessmentOutcome, assessment: Assessment, participant: Participant
+) -> list[Suggestion]:
+    answers = assessment.answers
+    return suggestions_from_assessment(
+        outcome.adjustments,
+        severities(answers),
+        as_list(answers.get("fit_note_advice")),
+        participant.work_situation,
+    )
 
 
 def _current_plan(session: Session, participant_id: uuid.UUID) -> Plan | None:

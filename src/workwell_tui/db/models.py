@@ -226,18 +226,50 @@ class SafeguardingRecord(Record, table=True):
 
 
 class Adjustment(Record, table=True):
-    """A workplace adjustment from the catalogue, agreed and tracked with the employer."""
+    """A workplace adjustment from the catalogue, agreed and tracked with the employer.
+
+    Not shared with the employer unless the coach turns sharing on, which needs the participant's
+    consent to employer contact (and, for a note with health detail, to health details too).
+    """
 
     participant_id: uuid.UUID = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)
     plan_id: uuid.UUID | None = Field(default=None, foreign_key="plan.id", ondelete="SET NULL")
     catalogue_key: str = Field(max_length=40)
+    # What the coach named a free-text item ("other equipment"); empty: the catalogue's label.
+    label: str = Field(default="", max_length=80, sa_column_kwargs={"server_default": ""})
     status: str = Field(default="suggested", max_length=20)
     owner: str = Field(default="participant", max_length=20)
-    requested_on: date | None = None
+    # Why the assessment suggested it ("fit note: altered hours"): health detail, never shared
+    # without the health-detail consent.
+    reason: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
+    raised_on: date | None = None
     agreed_on: date | None = None
-    review_on: date | None = None
+    due_on: date | None = None
+    in_place_on: date | None = None
     notes: str = ""
-    employer_shareable: bool = True
+    employer_note: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    employer_note_health: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    employer_shareable: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    objective_id: uuid.UUID | None = Field(
+        default=None, foreign_key="objective.id", ondelete="SET NULL"
+    )
+    referral_id: uuid.UUID | None = Field(
+        default=None, foreign_key="referral.id", ondelete="SET NULL"
+    )
+    # The last day anything about it was recorded: raised and quiet for 21 days is flagged.
+    last_update_on: date | None = None
+
+
+class FitNote(Record, table=True):
+    """The participant's fit note ("statement of fitness for work"): who issued it, its advice,
+    the comments on functional effects, and when it is reviewed. Health detail throughout."""
+
+    participant_id: uuid.UUID = Field(foreign_key="participant.id", ondelete="CASCADE", index=True)
+    issued_by: str = Field(default="gp", max_length=30)
+    issued_on: date | None = None
+    review_on: date | None = None
+    advice: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    comments: str = ""
 
 
 class Service(Record, table=True):
@@ -348,6 +380,7 @@ ALL_TABLES = (
     ProgressNote,
     SafeguardingRecord,
     FormDraft,
+    FitNote,
 )
 
 # Whoever loads the tables also gets the guard that keeps control codes out of them.

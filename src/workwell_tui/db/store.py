@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from workwell_tui import clock
 from workwell_tui.config import Paths, Settings, default_actor
+from workwell_tui.db.adjustment_store import AdjustmentMethods
 from workwell_tui.db.backends import Backend, backend_for
 from workwell_tui.db.caseload import rows_to_caseload
 from workwell_tui.db.errors import StoreError, corrupt_message
@@ -79,9 +80,9 @@ def damaged_message(path: Path | None, backup_dir: Path | None) -> str:
     )
 
 
-class Store(FormStore, DirectoryMethods):
+class Store(FormStore, DirectoryMethods, AdjustmentMethods):
     """An open database with the coach's settings (more methods: `store_forms`,
-    `store_directory`)."""
+    `store_directory`, `adjustment_store`)."""
 
     def __init__(
         self,

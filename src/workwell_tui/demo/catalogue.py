@@ -120,7 +120,7 @@ referrals: 0 2, 1 5, 2 3
 objective_closed: achieved 7, dropped 2, in_progress 1
 objective_past: achieved 6, in_progress 3, dropped 1
 objective_ahead: agreed 3, in_progress 3, not_started 1
-adjustment: suggested 2, requested 3, agreed 3, in_place 4, declined 1
+adjustment: suggested 2, raised 3, agreed 3, in_place 4, declined 1
 referral_closed: attended 5, no_response 3, declined 1
 referral_open: suggested 2, made 3, accepted 5, attended 3, declined 1""".splitlines()
     )

@@ -20,6 +20,7 @@ from sqlmodel import SQLModel
 from workwell_tui.config import Settings
 from workwell_tui.db import models  # noqa: F401  (registers the tables in the metadata)
 from workwell_tui.db.bulk import bulk_transaction, insert_rows
+from workwell_tui.demo.adjustments import settle as settle_adjustments
 from workwell_tui.demo.assessment import CONDITIONS, EMPLOYERS, GOALS, SIGNPOSTS, measure_items
 from workwell_tui.demo.assessment import assessment_answers as answers_for
 from workwell_tui.demo.catalogue import (
@@ -186,6 +187,7 @@ class _Builder:
             self.contact(pid, changed, CS.HELD, "assessment")
         self.participant(pid, number, stage, WorkSituation(situation), referred, changed,
                          stage_reason=reason, signposted_to=service)  # fmt: skip
+        settle_adjustments(self.rows["adjustment"], self.rows["participant"][-1], self.today)
         self.answer(pid)
 
     def plan_person(self, pid: uuid.UUID, stage: Stage, k: int, employed: bool) -> tuple[int, int]:
@@ -295,9 +297,9 @@ class _Builder:
                 "adjustment", self.slot(asked), participant_id=pid, plan_id=plan_id,
                 catalogue_key=key, status=status,
                 owner=ADJUSTMENTS[key] if rng.random() < 0.8 else "coach",
-                requested_on=None if status == "suggested" else self.day(asked),
+                raised_on=None if status in ("suggested", "agreed") else self.day(asked),
                 agreed_on=self.day(agreed) if done else None,
-                review_on=self.day(agreed - 28) if done else None,
+                due_on=self.day(agreed - 28) if done else None,
                 notes="Employer offered an alternative" if status == "declined" else "",
                 employer_shareable=rng.random() < 0.9,
             )  # fmt: skip

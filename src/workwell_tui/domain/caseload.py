@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from workwell_tui.domain.adjustments.status import NO_UPDATE_DAYS
 from workwell_tui.domain.directory.referrals import stale_since
 from workwell_tui.domain.enums import CaseloadFlag, Stage
 
@@ -38,6 +39,8 @@ class ParticipantFacts:
     open_safeguarding: bool = False
     # The last update of the participant's longest-quiet open referral to a local service.
     open_referral_quiet_since: date | None = None
+    # The oldest last update of an adjustment raised with the employer, if any is raised.
+    employer_waiting_since: date | None = None
 
 
 @dataclass(slots=True, eq=True)
@@ -111,6 +114,9 @@ def build_row(facts: ParticipantFacts, today: date, no_contact_days: int = 14) -
         since = (today - anchor).days
         if since >= no_contact_days:
             flags.append(CaseloadFlag.NO_RECENT_CONTACT)
+        waiting = facts.employer_waiting_since
+        if waiting is not None and (today - waiting).days >= NO_UPDATE_DAYS:
+            flags.append(CaseloadFlag.EMPLOYER_NO_UPDATE)
     if stale_since(facts.open_referral_quiet_since, today):
         flags.append(CaseloadFlag.REFERRAL_NO_UPDATE)
     search = " ".join(

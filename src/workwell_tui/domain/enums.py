@@ -138,13 +138,15 @@ class ContactPurpose(Labelled):
 
 
 class AdjustmentStatus(Labelled):
-    """Progress of a workplace adjustment."""
+    """Progress of a workplace adjustment, in the order it usually moves on."""
 
     SUGGESTED = "suggested"
+    DISCUSSED = "discussed"
     AGREED = "agreed"
-    REQUESTED = "requested"
+    RAISED = "raised"
     IN_PLACE = "in_place"
     DECLINED = "declined"
+    NOT_APPLICABLE = "not_applicable"
 
 
 class AdjustmentOwner(Labelled):
@@ -153,6 +155,7 @@ class AdjustmentOwner(Labelled):
     PARTICIPANT = "participant"
     EMPLOYER = "employer"
     COACH = "coach"
+    GP = "gp"
     ACCESS_TO_WORK = "access_to_work"
 
 
@@ -180,6 +183,7 @@ class CaseloadFlag(Labelled):
     NO_RECENT_CONTACT = "no_recent_contact"
     SAFEGUARDING = "safeguarding"  # an open safeguarding record waits for its follow-up
     REFERRAL_NO_UPDATE = "referral_no_update"
+    EMPLOYER_NO_UPDATE = "employer_no_update"
 
 
 _LABELS: dict[StrEnum, str] = {
@@ -210,11 +214,15 @@ _LABELS: dict[StrEnum, str] = {
     ContactMode.IN_PERSON: "In person",
     ContactMode.MESSAGE: "Text or email",
     ContactPurpose.CHECK_IN: "Check-in",
+    AdjustmentStatus.AGREED: "Agreed with participant",
+    AdjustmentStatus.RAISED: "Raised with employer",
     AdjustmentStatus.IN_PLACE: "In place",
+    AdjustmentOwner.GP: "GP",
     AdjustmentOwner.ACCESS_TO_WORK: "Access to Work",
     CaseloadFlag.REVIEW_DUE: "review due",
     CaseloadFlag.DRAFT_SAVED: "draft saved",
     CaseloadFlag.NO_RECENT_CONTACT: "no recent contact",
     CaseloadFlag.SAFEGUARDING: "safeguarding follow-up",
     CaseloadFlag.REFERRAL_NO_UPDATE: "referral not updated",
+    CaseloadFlag.EMPLOYER_NO_UPDATE: "employer: no update",
 }

@@ -34,6 +34,13 @@ class StartAssessment(Message):
 
 
 @dataclass
+class OpenAdjustments(Message):
+    """Show one participant's workplace-adjustment checklist."""
+
+    participant_id: str
+
+
+@dataclass
 class WorkFailed(Message):
     """Work in the background failed; the App shows the error's own coach-safe words."""
 

@@ -73,6 +73,8 @@ def flag_text(row: CaseloadRow) -> str:
             parts.append("● review due")
         elif flag is CaseloadFlag.REFERRAL_NO_UPDATE:
             parts.append("◐ referral quiet 14 d+")
+        elif flag is CaseloadFlag.EMPLOYER_NO_UPDATE:
+            parts.append("◷ employer quiet")
         else:
             parts.append("◐ draft saved")
     return "  ".join(parts)
