@@ -1,6 +1,7 @@
 """The `workwell` command: its arguments, and which subcommand module does the work.
 
-Each subcommand lives in its own module (`run`, `demo`, `caseload`, `plan`); this one only parses.
+Each subcommand lives in its own module (`run`, `demo`, `caseload`, `plan`, `export`); this one
+only parses.
 
 Start-up is kept light: argparse and settings only; Textual, SQLModel and Alembic are imported
 when the chosen command needs them, so the first frame comes quickly.
@@ -96,6 +97,31 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--format", choices=("markdown", "json"), default="markdown", help="output (markdown)"
     )
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write one participant's document for them, their employer or GP, or everything held",
+        description="Write a participant's document as PDF-ready Markdown (and a PDF with --pdf) "
+        "into the export folder, and print the paths written. Refused (status 3, reason on "
+        "stderr) without the participant's consent for that audience; status 2 for an unknown "
+        "reference.",
+    )
+    export.add_argument(
+        "reference", metavar="REF", help="the participant's reference, like WW-000031"
+    )
+    export.add_argument(
+        "--audience",
+        choices=("participant", "employer", "gp", "record"),
+        required=True,
+        help="who it is for (record: everything held, for a subject access request)",
+    )
+    export.add_argument("--output", metavar="PATH", help="a folder, or a new file name")
+    export.add_argument("--pdf", action="store_true", help="also write a PDF (needs pandoc)")
+    export.add_argument(
+        "--include-measures",
+        action="store_true",
+        help="show scores in the participant's copy (left out unless asked)",
+    )
     return parser
 
 
@@ -126,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workwell_tui.cli.caseload import caseload
 
         return caseload(args, paths, settings)
+    if command == "export":
+        from workwell_tui.cli.export import export
+
+        return export(args, paths, settings)
     if command == "plan":
         from workwell_tui.cli.plan import plan
 
