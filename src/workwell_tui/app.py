@@ -27,6 +27,7 @@ from workwell_tui.errors import WorkwellError
 from workwell_tui.screens.caseload import CaseloadScreen
 from workwell_tui.screens.navigation import (
     CaseloadStale,
+    ExportPlan,
     NewReferral,
     OpenParticipant,
     StartAssessment,
@@ -49,6 +50,12 @@ def _participant_commands() -> type[Provider]:
     from workwell_tui.commands import ParticipantCommands
 
     return ParticipantCommands
+
+
+def _export_screen() -> type[Screen[Any]]:
+    from workwell_tui.screens.export import ExportScreen
+
+    return ExportScreen
 
 
 class WorkwellApp(CrashReportWithoutLocals):
@@ -182,6 +189,12 @@ class WorkwellApp(CrashReportWithoutLocals):
 
         self.push_screen(AssessmentScreen(message.participant_id, message.kind))
 
+    def on_export_plan(self, message: ExportPlan) -> None:
+        """Export one participant's plan or record."""
+        from workwell_tui.screens.export import ExportScreen
+
+        self.push_screen(ExportScreen(message.participant_id))
+
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown):
@@ -227,6 +240,14 @@ class WorkwellApp(CrashReportWithoutLocals):
         if isinstance(screen, PrivacyScreen | LockScreen):
             return
         yield SystemCommand("New referral", "Add a new participant", self.new_referral)
+        # On a participant's own screen: export their plan or record (also x there, when bound).
+        participant_id = getattr(screen, "participant_id", None)
+        if isinstance(participant_id, str) and not isinstance(screen, _export_screen()):
+            yield SystemCommand(
+                "Export",
+                "Write this participant's plan for them, their employer or GP, or everything held",
+                lambda: self.post_message(ExportPlan(participant_id)),
+            )
         yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
         yield SystemCommand(
             "High-contrast colours",

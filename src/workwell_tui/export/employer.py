@@ -37,8 +37,10 @@ def _fit_note(w: Writer, view: ExportView) -> None:
             lines.append(", ".join(fit_note.advice).capitalize() + ".")
     else:
         lines.append("Their fit note says they are not fit for work for now.")
-    if fit_note.ends_on is not None:
+    if fit_note.ends_on is not None and fit_note.ends_on >= view.today:
         lines.append(f"The fit note runs until {uk_date(fit_note.ends_on)}.")
+    elif fit_note.ends_on is not None:
+        lines.append(f"That fit note ended on {uk_date(fit_note.ends_on)}.")
     w.paragraph(" ".join(lines))
 
 

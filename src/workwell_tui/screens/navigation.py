@@ -43,3 +43,10 @@ class WorkFailed(Message):
 @dataclass
 class CaseloadStale(Message):
     """Something changed that the caseload shows: read it again in the background."""
+
+
+@dataclass
+class ExportPlan(Message):
+    """Export one participant's plan or record (the export screen: audience, preview, write)."""
+
+    participant_id: str
