@@ -1,11 +1,11 @@
 """Export: one participant's document for them, their employer, their GP, or everything held.
 
-The coach picks the audience (1–4, or the arrows in the list) and whether the participant's
-copy shows scores (m); the document is previewed as it will print, in Textual's Markdown
-widget, before anything is written. Enter writes the Markdown into the export folder; p writes
-a PDF beside it too. A copy the participant has not consented to is refused in place of the
-preview, with the reason, and cannot be written. Reading and writing run in workers; the
-renderers are pure and quick, so the preview follows each choice at once.
+The coach picks the audience (keys 1-4 anywhere, or the arrows in the list) and whether
+the participant's copy shows scores (m). The document is previewed as it will print, in
+Textual's Markdown widget, before anything is written. Enter writes the Markdown into the
+export folder; p writes a PDF beside it too. A copy the participant has not consented to is
+refused in place of the preview, with the reason, and cannot be written. Reading and writing
+run in workers; the renderers are pure and quick, so the preview follows each choice at once.
 """
 
 from __future__ import annotations
@@ -35,6 +35,14 @@ from workwell_tui.widgets.user_text import joined, user_text
 AUDIENCES = tuple(Audience)
 
 
+class AudienceChoices(Choices):
+    """The audiences, chosen by number or arrows; letters stay the screen's keys (p, m)."""
+
+    def _letter_index(self, letter: str) -> int | None:
+        # "p" is "also PDF" here, never "participant", even when writing is refused.
+        return None
+
+
 class ExportScreen(WorkwellScreen[None]):
     """Preview and write one participant's export."""
 
@@ -42,8 +50,7 @@ class ExportScreen(WorkwellScreen[None]):
     BINDINGS = [
         # Enter writes from anywhere on this screen (the audience list would take it otherwise).
         Binding("enter", "write(False)", "Write", priority=True, id="export.write"),
-        # Priority: in the audience list, "p" would otherwise pick "participant".
-        Binding("p", "write(True)", "Also PDF", priority=True, id="export.pdf"),
+        Binding("p", "write(True)", "Also PDF", id="export.pdf"),
         Binding("m", "toggle_measures", "Measures", id="export.measures"),
         Binding("1", "audience(0)", "Participant", show=False, id="export.participant"),
         Binding("2", "audience(1)", "Employer", show=False, id="export.employer"),
@@ -80,13 +87,12 @@ class ExportScreen(WorkwellScreen[None]):
         yield TitleBar("Export")
         with Horizontal(id="choices"):
             yield Static("For:", id="for-label")
-            yield Choices(
+            yield AudienceChoices(
                 tuple((audience.value, audience.label) for audience in AUDIENCES),
                 value=self.audience.value,
-                numbered=True,
                 id="audience",
             )
-            yield TickBox("Include measures (m)", id="measures", value=False)
+            yield TickBox("Measures (m)", id="measures", value=False)
         with VerticalScroll(id="preview"):
             yield Static("Reading…", id="refusal", markup=False)
             yield Markdown(id="document")
