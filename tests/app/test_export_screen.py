@@ -3,6 +3,7 @@ preview, write; refusals in place of the preview; hostile names shown as typed."
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,6 @@ from sqlmodel import Session
 from textual.pilot import Pilot
 
 from tests.hostile_strings import FORBIDDEN, HOSTILE, visible
-from workwell_tui import export_files
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.audit import recent_events
 from workwell_tui.db.models import Participant
@@ -133,7 +133,7 @@ async def test_pdf_without_pandoc_writes_markdown_and_says_what_to_install(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(export_files.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
     async with app.run_test(size=(100, 30)) as pilot:
         notes = record_notifications(app)
         await open_export(pilot, people["alex"].id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 from workwell_tui.domain.enums import (
     ContactMode,
@@ -350,4 +351,5 @@ def sample_view(text: str | None = None) -> ExportView:
 
 def without_consent(view: ExportView, **consents: bool) -> ExportView:
     """The same view with some consents taken away (`consent_share_gp=False`, ...)."""
-    return replace(view, participant=replace(view.participant, **consents))
+    changes: dict[str, Any] = dict(consents)
+    return replace(view, participant=replace(view.participant, **changes))

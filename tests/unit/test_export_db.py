@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from pathlib import Path
 
@@ -158,9 +159,8 @@ def test_cli_output_never_overwrites(
 def test_cli_pdf_without_pandoc_still_writes_markdown(
     db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workwell_tui import export_files
 
-    monkeypatch.setattr(export_files.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
     args = ["export", "WW-000001", "--audience", "participant", "--pdf", "--database-url", db_url]
     assert main(args) == 1
     captured = capsys.readouterr()

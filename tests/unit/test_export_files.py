@@ -4,6 +4,8 @@ the export folder from the settings; a clear message when the PDF tools are miss
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,7 +96,7 @@ def test_export_folder_setting_then_documents(
 def test_missing_pandoc_says_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(export_files.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
     assert "apt-get install pandoc" in pdf_tools_missing()
     markdown = tmp_path / "a.md"
     markdown.write_text("# x\n")
@@ -105,9 +107,9 @@ def test_missing_pandoc_says_what_to_install(
 
 def test_missing_weasyprint_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
-        export_files.shutil, "which", lambda name: "/usr/bin/pandoc" if name == "pandoc" else None
+        shutil, "which", lambda name: "/usr/bin/pandoc" if name == "pandoc" else None
     )
-    monkeypatch.setattr(export_files.sys, "executable", "/nowhere/python")
+    monkeypatch.setattr(sys, "executable", "/nowhere/python")
     assert "workwell-tui[pdf]" in pdf_tools_missing()
 
 
