@@ -342,6 +342,7 @@ def sample_view(text: str | None = None) -> ExportView:
         distance=distance_travelled(_points()),
         adjustments=adjustments(text),
         referrals=referrals(text),
+        safeguarding=plan(text).safeguarding,
         audit=audit(text),
         today=TODAY,
         coach_name=text or "Sam Coach",

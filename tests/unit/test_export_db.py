@@ -166,3 +166,30 @@ def test_cli_pdf_without_pandoc_still_writes_markdown(
     captured = capsys.readouterr()
     assert captured.out.strip().endswith(".md") and Path(captured.out.strip()).exists()
     assert "PDF needs pandoc" in captured.err
+
+
+def test_safeguarding_without_a_plan_is_in_the_record(store: Store) -> None:
+    from workwell_tui.db.models import SafeguardingRecord
+
+    values: dict[str, str | bool | None] = {
+        "first_name": "Bo",
+        "last_name": "Brown",
+        "date_of_birth": "02/10/1985",
+        "referral_date": "20/11/2026",
+        "district": "Preston",
+        "referral_source": "self",
+        "work_situation": "off_sick",
+        "consent_processing": True,
+    }
+    result = check_referral(values, clock.today(), Settings().districts)
+    assert result.referral is not None
+    person = store.add_referral(result.referral)
+    with store.unit_of_work() as session:
+        session.add(
+            SafeguardingRecord(
+                participant_id=person.id, raised_on=clock.today(), action_taken="Rang 111 with Bo"
+            )
+        )
+    view = store.export_view(person.id)
+    assert view is not None and view.plan is None
+    assert "Rang 111 with Bo" in render(view, Audience.RECORD).markdown

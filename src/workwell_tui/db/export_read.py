@@ -31,6 +31,7 @@ from workwell_tui.db.models import (
 from workwell_tui.db.participants import find_by_reference, get_participant
 from workwell_tui.db.plan_view import plan_view
 from workwell_tui.db.read_models import participant_record
+from workwell_tui.db.safeguarding import records_for
 from workwell_tui.domain.assessment.flow import prune
 from workwell_tui.domain.assessment.options import FIT_NOTE_ADVICE_OPTIONS, FIT_NOTE_OPTIONS
 from workwell_tui.domain.assessment.outcome import summary_sections
@@ -53,6 +54,8 @@ from workwell_tui.domain.export import (
     ReferralLine,
 )
 from workwell_tui.domain.plan.distance import MeasurePoint, distance_travelled
+from workwell_tui.domain.plan.views import SafeguardingView
+from workwell_tui.domain.plan.vocabulary import SafeguardingStatus
 from workwell_tui.domain.plan.weeks import local_day
 
 __all__ = ["export_view", "export_view_by_reference"]
@@ -95,6 +98,7 @@ def export_view(
         distance=distance_travelled(measures),
         adjustments=_adjustments(session, participant.id),
         referrals=_referrals(session, participant.id),
+        safeguarding=_safeguarding(session, participant.id),
         audit=_audit(session, participant),
         today=today,
         coach_name=coach_name,
@@ -237,6 +241,24 @@ def _referrals(session: Session, participant_id: uuid.UUID) -> tuple[ReferralLin
             )
         )
     return tuple(lines)
+
+
+def _safeguarding(session: Session, participant_id: uuid.UUID) -> tuple[SafeguardingView, ...]:
+    return tuple(
+        SafeguardingView(
+            id=row.id,
+            raised_on=row.raised_on,
+            source=row.source,
+            action_taken=row.action_taken,
+            status=SafeguardingStatus.FOLLOWED_UP
+            if row.status == SafeguardingStatus.FOLLOWED_UP.value
+            else SafeguardingStatus.OPEN,
+            follow_up=row.follow_up,
+            followed_up_on=row.followed_up_on,
+            version=row.version,
+        )
+        for row in records_for(session, participant_id)
+    )
 
 
 def _audit(session: Session, participant: Participant) -> tuple[AuditLine, ...]:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from workwell_tui.domain.plan.distance import MeasureChange, MeasurePoint
-from workwell_tui.domain.plan.views import PlanView
+from workwell_tui.domain.plan.views import PlanView, SafeguardingView
 from workwell_tui.domain.records import ParticipantRecord
 
 __all__ = [
@@ -144,6 +144,8 @@ class ExportView:
     distance: tuple[MeasureChange, ...]
     adjustments: tuple[AdjustmentLine, ...]
     referrals: tuple[ReferralLine, ...]
+    # Read for the participant, not the plan: a risk recorded by someone signposted is kept too.
+    safeguarding: tuple[SafeguardingView, ...]
     audit: tuple[AuditLine, ...]
     today: date
     coach_name: str

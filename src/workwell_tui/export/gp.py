@@ -78,7 +78,7 @@ def gp_document(view: ExportView) -> Document:
                 w.table(("Question", "Answer"), table_rows(lines), (30, 60))
     w.heading(2, "Measures")
     measures_section(w, view.distance, 3)
-    safeguarding = plan.safeguarding if plan is not None else ()
+    safeguarding = view.safeguarding
     if safeguarding:
         w.heading(2, "Risk recorded")
         for record in safeguarding:

@@ -177,9 +177,6 @@ def _plan(w: Writer, plan: PlanView) -> None:
             f"Week {r.week}, {uk_date(r.held_on)}: {note(r.what_changed) or '—'}"
             for r in plan.reviews
         )
-    if plan.safeguarding:
-        w.heading(3, "Safeguarding records")
-        w.bullets(_safeguarding_line(record) for record in plan.safeguarding)
 
 
 def _sentence(text: str) -> str:
@@ -268,6 +265,9 @@ def record_document(view: ExportView) -> Document:
         w.paragraph("No plan.")
     else:
         _plan(w, view.plan)
+    if view.safeguarding:
+        w.heading(3, "Safeguarding records")
+        w.bullets(_safeguarding_line(record) for record in view.safeguarding)
     _adjustments_and_referrals(w, view)
     w.page_break()
     _audit(w, view)
