@@ -116,3 +116,11 @@ def test_missing_weasyprint_says_what_to_install(monkeypatch: pytest.MonkeyPatch
 def test_the_print_stylesheet_ships_with_the_app() -> None:
     css = export_files.print_stylesheet().read_text()
     assert "size: A4" in css and "counter(pages)" in css and "break-inside: avoid" in css
+
+
+def test_export_dir_setting_is_checked() -> None:
+    from workwell_tui.config import SettingsError, parse_settings
+
+    assert parse_settings({"export_dir": " ~/Exports "}).export_dir == "~/Exports"
+    with pytest.raises(SettingsError, match="'export_dir' must be a folder in quotes"):
+        parse_settings({"export_dir": 3})
