@@ -35,6 +35,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Keep every test away from the real data and config folders."""
     monkeypatch.setenv("WORKWELL_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("WORKWELL_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("WORKWELL_EXPORT_DIR", str(tmp_path / "exports"))
     monkeypatch.delenv("WORKWELL_DATABASE_URL", raising=False)
     monkeypatch.delenv("WORKWELL_TODAY", raising=False)
     return tmp_path

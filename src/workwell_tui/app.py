@@ -30,6 +30,7 @@ from workwell_tui.screens.navigation import (
     CaseloadStale,
     ClosePlan,
     EditParticipant,
+    ExportPlan,
     ExtendPlan,
     FollowUpSafeguarding,
     LogContact,
@@ -58,6 +59,12 @@ def _participant_commands() -> type[Provider]:
     from workwell_tui.commands import ParticipantCommands
 
     return ParticipantCommands
+
+
+def _export_screen() -> type[Screen[Any]]:
+    from workwell_tui.screens.export import ExportScreen
+
+    return ExportScreen
 
 
 class WorkwellApp(CrashReportWithoutLocals):
@@ -294,6 +301,12 @@ class WorkwellApp(CrashReportWithoutLocals):
 
         self.push_screen(AdjustmentsScreen(message.participant_id))
 
+    def on_export_plan(self, message: ExportPlan) -> None:
+        """Export one participant's plan or record."""
+        from workwell_tui.screens.export import ExportScreen
+
+        self.push_screen(ExportScreen(message.participant_id))
+
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown):
@@ -391,6 +404,15 @@ class WorkwellApp(CrashReportWithoutLocals):
             "Find local services, import Open Referral UK files",
             lambda: self.post_message(OpenServices(person if isinstance(person, str) else None)),
         )
+
+        # On a participant's own screen: export their plan or record (also x there, when bound).
+        participant_id = getattr(screen, "participant_id", None)
+        if isinstance(participant_id, str) and not isinstance(screen, _export_screen()):
+            yield SystemCommand(
+                "Export",
+                "Write this participant's plan for them, their employer or GP, or everything held",
+                lambda: self.post_message(ExportPlan(participant_id)),
+            )
         yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
         yield SystemCommand("Lock now", "Lock the screen: the passphrase opens it (ctrl+l)",
                             self.action_lock)  # fmt: skip

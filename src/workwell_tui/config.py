@@ -47,6 +47,8 @@ class Settings:
     coach_name: str = ""
     theme: str = "workwell"
     privacy_notice: str = DEFAULT_PRIVACY_NOTICE
+    # Where exports are written; "" is "WorkWell exports" in the documents folder.
+    export_dir: str = ""
     # Read from area_rules.toml for `area`, not from settings.toml.
     eligibility_rule: AreaRule = field(
         default_factory=lambda: replace(NATIONAL_RULE, area=DEFAULT_AREA)
@@ -110,6 +112,20 @@ def resolve_paths(
     )
 
 
+EXPORT_FOLDER_NAME = "WorkWell exports"
+
+
+def export_folder(settings: Settings) -> Path:
+    """Where exports go: `WORKWELL_EXPORT_DIR`, else the `export_dir` setting, else a
+    "WorkWell exports" folder in the user's documents folder."""
+    chosen = os.environ.get("WORKWELL_EXPORT_DIR") or settings.export_dir
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / EXPORT_FOLDER_NAME
+
+
 def default_actor() -> str:
     """The operating-system user, for the audit log when the coach has not set a name."""
     import getpass
@@ -166,6 +182,9 @@ DEFAULT_SETTINGS_TEXT = """\
 
 # Colours: "workwell" (calm, default) or "workwell-high-contrast".
 # theme = "workwell"
+
+# Where exported plans are written (default: a "WorkWell exports" folder in your Documents).
+# export_dir = ""
 
 # The sentence read to the participant about keeping their details (the lawful basis in
 # your service's privacy notice).
@@ -305,6 +324,9 @@ def parse_settings(raw: dict[str, Any], source: str = "settings") -> Settings:
     notice = raw.get("privacy_notice", defaults.privacy_notice)
     if not isinstance(notice, str) or not notice.strip():
         raise bad("privacy_notice", "must be a sentence in quotes")
+    export_dir = raw.get("export_dir", defaults.export_dir)
+    if not isinstance(export_dir, str):
+        raise bad("export_dir", 'must be a folder in quotes, for example "~/Documents/Exports"')
     theme = raw.get("theme", defaults.theme)
     if theme not in ("workwell", "workwell-high-contrast"):
         raise bad("theme", 'must be "workwell" or "workwell-high-contrast"')
@@ -318,5 +340,6 @@ def parse_settings(raw: dict[str, Any], source: str = "settings") -> Settings:
         coach_name=coach.strip(),
         theme=theme,
         privacy_notice=" ".join(notice.split()),
+        export_dir=export_dir.strip(),
         eligibility_rule=replace(defaults.eligibility_rule, area=area),
     )

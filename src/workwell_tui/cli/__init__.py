@@ -1,7 +1,7 @@
 """The `workwell` command: its arguments, and which subcommand module does the work.
 
 Each subcommand lives in its own module (`run`, `demo`, `caseload`, `plan`, `services`,
-`import_services`, `backup` (with restore), `audit`, `erase`); this one only parses.
+`import_services`, `export`, `backup` (with restore), `audit`, `erase`); this one only parses.
 
 Start-up is kept light: argparse and settings only; Textual, SQLModel and Alembic are imported
 when the chosen command needs them, so the first frame comes quickly.
@@ -153,6 +153,31 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     imports.add_argument("path", metavar="PATH", help="a .json file, folder or datapackage.json")
     imports.add_argument("--source", default="oruk", help="name of the publisher (oruk)")
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write one participant's document for them, their employer or GP, or everything held",
+        description="Write a participant's document as PDF-ready Markdown (and a PDF with --pdf) "
+        "into the export folder, and print the paths written. Refused (status 3, reason on "
+        "stderr) without the participant's consent for that audience; status 2 for an unknown "
+        "reference.",
+    )
+    export.add_argument(
+        "reference", metavar="REF", help="the participant's reference, like WW-000031"
+    )
+    export.add_argument(
+        "--audience",
+        choices=("participant", "employer", "gp", "record"),
+        required=True,
+        help="who it is for (record: everything held, for a subject access request)",
+    )
+    export.add_argument("--output", metavar="PATH", help="a folder, or a new file name")
+    export.add_argument("--pdf", action="store_true", help="also write a PDF (needs pandoc)")
+    export.add_argument(
+        "--include-measures",
+        action="store_true",
+        help="show scores in the participant's copy (left out unless asked)",
+    )
     return parser
 
 
@@ -190,6 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workwell_tui.cli.caseload import caseload
 
         return caseload(args, paths, settings)
+    if command == "export":
+        from workwell_tui.cli.export import export
+
+        return export(args, paths, settings)
     if command == "plan":
         from workwell_tui.cli.plan import plan
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from workwell_tui.db.assessments import Completed
     from workwell_tui.domain.enums import AssessmentKind, ObjectiveStatus
+    from workwell_tui.domain.export import ExportView
     from workwell_tui.domain.plan.closure import Closure
     from workwell_tui.domain.plan.contacts import ContactDraft
     from workwell_tui.domain.plan.objectives import ObjectiveDraft
@@ -484,6 +485,36 @@ class Store(FormStore, DirectoryMethods, AdjustmentMethods):
 
         with self.session() as session:
             return verify_chain(session)
+
+    # Exports: one read for the document, one audit entry for each file written.
+
+    def export_view(self, participant_id: uuid.UUID | str) -> ExportView | None:
+        """Everything an export may show about one participant, or None."""
+        from workwell_tui.db.export_read import export_view
+
+        with self.session() as session:
+            return export_view(
+                session, participant_id, clock.now(), self.settings.coach_name, self.settings.area
+            )
+
+    def export_view_by_reference(self, reference: str) -> ExportView | None:
+        """The export view of the participant with this reference (WW-000123), or None."""
+        from workwell_tui.db.export_read import export_view_by_reference
+
+        with self.session() as session:
+            return export_view_by_reference(
+                session, reference, clock.now(), self.settings.coach_name, self.settings.area
+            )
+
+    def record_export(self, participant_id: uuid.UUID | str, audience: str, pdf: bool) -> None:
+        """Audit one export: who, which audience, which participant; never the content."""
+        from workwell_tui.db.audit import record_event
+
+        with self.unit_of_work() as session:
+            detail = f"{audience}, markdown and pdf" if pdf else f"{audience}, markdown"
+            record_event(
+                session, self.actor, "participant.export", "participant", participant_id, detail
+            )
 
     def service_names(self) -> list[str]:
         """Names of the services in the local directory, for signposting suggestions."""

@@ -104,3 +104,10 @@ class OpenServices(Message):
     """Show the local-services directory; with a participant, Enter refers them."""
 
     participant_id: str | None
+
+
+@dataclass
+class ExportPlan(Message):
+    """Export one participant's plan or record (the export screen: audience, preview, write)."""
+
+    participant_id: str
