@@ -7,11 +7,11 @@ the database come when first used, so the app appears as quickly as a bare Textu
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.markup import escape
@@ -29,6 +29,9 @@ from workwell_tui.screens.navigation import (
     CaseloadStale,
     NewReferral,
     OpenParticipant,
+    OpenPlan,
+    ParticipantDestination,
+    ShowCrisisContacts,
     StartAssessment,
     WorkFailed,
 )
@@ -62,6 +65,8 @@ class WorkwellApp(CrashReportWithoutLocals):
         Binding("f2", "privacy", "Hide", priority=True, id="app.privacy"),
         Binding("h", "privacy", "Hide screen", show=False, id="app.privacy.h"),
         Binding("q", "quit", "Quit", show=False, id="app.quit"),
+        # One key from anywhere (a field being typed in keeps its "!").
+        Binding("exclamation_mark", "crisis_contacts", "Crisis", show=False, id="app.crisis"),
     ]
 
     caseload_rows: reactive[list[CaseloadRow] | None] = reactive(None, always_update=True)
@@ -182,6 +187,38 @@ class WorkwellApp(CrashReportWithoutLocals):
 
         self.push_screen(AssessmentScreen(message.participant_id, message.kind))
 
+    @on(ParticipantDestination)
+    def go_to(self, message: ParticipantDestination) -> None:
+        """Open the screen a participant's record or plan asked for, or say it is coming."""
+        message.stop()
+        # Each destination the app can show; the others are still being built.
+        openers: dict[type[ParticipantDestination], Callable[[str], None]] = {
+            OpenPlan: self.open_plan,
+        }
+        opener = openers.get(type(message))
+        if opener is None:
+            # Another part of the app still being built: a calm note, never a crash.
+            self.notify("This part of the record is coming soon.", title="Not ready yet", timeout=4)
+            return
+        opener(message.participant_id)
+
+    def open_plan(self, participant_id: str) -> None:
+        """Show the participant's plan."""
+        from workwell_tui.screens.plan.screen import PlanScreen
+
+        self.push_screen(PlanScreen(participant_id))
+
+    def on_show_crisis_contacts(self, _message: ShowCrisisContacts) -> None:
+        """Show the crisis contacts."""
+        self.action_crisis_contacts()
+
+    def action_crisis_contacts(self) -> None:
+        """The crisis contacts over the current screen (not over a cover, not twice)."""
+        from workwell_tui.screens.crisis import CrisisContactsScreen
+
+        if not self._covered() and not isinstance(self.screen, CrisisContactsScreen):
+            self.push_screen(CrisisContactsScreen())
+
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown):
@@ -227,6 +264,11 @@ class WorkwellApp(CrashReportWithoutLocals):
         if isinstance(screen, PrivacyScreen | LockScreen):
             return
         yield SystemCommand("New referral", "Add a new participant", self.new_referral)
+        yield SystemCommand(
+            "Crisis contacts",
+            "999, NHS 111 option 2, Samaritans, Shout, Childline (!)",
+            self.action_crisis_contacts,
+        )
         yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
         yield SystemCommand(
             "High-contrast colours",
