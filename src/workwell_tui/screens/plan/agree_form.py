@@ -1,5 +1,6 @@
 """Agree and start: the plan becomes active, week 1 beginning on the start date (default today),
-for the plan length the area uses (a setting: 8, 12 and 16 are common)."""
+for the plan length the area uses (a setting: 8, 12 and 16 are common). The rules are
+`domain.plan.closure.check_agreement`."""
 
 from __future__ import annotations
 
@@ -9,10 +10,9 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from workwell_tui import clock
-from workwell_tui.domain.dates import parse_uk_date, uk_short
+from workwell_tui.domain.dates import uk_short
+from workwell_tui.domain.plan.closure import check_agreement
 from workwell_tui.domain.plan.views import PlanView
-from workwell_tui.domain.plan.weeks import check_plan_length
-from workwell_tui.domain.text import clean_line
 from workwell_tui.screens.plan.form import PlanForm, Save
 from workwell_tui.widgets.form_field import FormField
 
@@ -29,34 +29,37 @@ class AgreeForm(PlanForm):
         """Start date (today), then the length."""
         yield FormField(
             "Starts on",
-            Input(uk_short(clock.today()), placeholder="dd/mm/yyyy", compact=True, id="start"),
+            Input(uk_short(clock.today()), placeholder="dd/mm/yyyy", compact=True, id="start_date"),
             required=True,
             hint="Week 1 begins on this day",
         )
         yield FormField(
             "Weeks",
-            Input(str(self.length_weeks), compact=True, id="length"),
+            Input(str(self.length_weeks), compact=True, id="length_weeks"),
             required=True,
             hint="How long the plan runs (your area's usual length is filled in)",
         )
 
     def check(self, values: Mapping[str, object]) -> tuple[dict[str, str], Save | None]:
-        """A real date; a length that holds every objective's target week."""
-        errors: dict[str, str] = {}
-        start = None
-        try:
-            start = parse_uk_date(clean_line(str(values.get("start") or "")))
-        except ValueError as error:
-            errors["start"] = str(error)
-        raw = clean_line(str(values.get("length") or "")).strip()
-        message = check_plan_length(raw)
-        weeks = int(raw) if not message else 0
-        latest = max((o.target_week or 0 for o in self.view.objectives), default=0)
-        if message:
-            errors["length"] = message
-        elif latest > weeks:
-            errors["length"] = f"An objective's target is week {latest}: give {latest} or more"
-        if errors or start is None:
+        """The agreement's rules, and a length that holds every objective's target week."""
+        view = self.view
+        result = check_agreement(
+            values,
+            clock.today(),
+            length_weeks=self.length_weeks,
+            objectives=len(view.objectives),
+            pending_suggestions=len(view.pending_suggestions),
+        )
+        errors = dict(result.errors)
+        if "objectives" in errors:
+            # Not a field of this form: said beside the start date, where the eye is.
+            errors.setdefault("start_date", errors.pop("objectives"))
+        latest = max((o.target_week or 0 for o in view.objectives), default=0)
+        weeks = result.length_weeks
+        if weeks is not None and latest > weeks:
+            errors["length_weeks"] = f"An objective's target is week {latest}: give at least that"
+        start = result.start_date
+        if errors or start is None or weeks is None:
             return errors, None
-        plan_id, begins = self.view.id, start
-        return {}, lambda store: store.agree_and_start(plan_id, begins, weeks)
+        plan_id, length = view.id, weeks
+        return {}, lambda store: store.agree_and_start(plan_id, start, length)

@@ -53,6 +53,9 @@ class PlanForm(WorkwellScreen[PlanView | None]):
     CSS_PATH = style("form.tcss")
     DEFAULT_CLASSES = "form-screen"
     DEFAULT_CSS = """
+    PlanForm .form-field Choices {
+        width: 1fr;
+    }
     PlanForm #form-problem {
         color: $error;
         text-style: bold;
@@ -99,9 +102,14 @@ class PlanForm(WorkwellScreen[PlanView | None]):
     def on_mount(self) -> None:
         """Remember what was there (to know whether leaving loses anything); focus the first."""
         self.first_values = self.values()
-        first = next(iter(self.query(FormField)), None)
+        first = self.first_field()
         if first is not None:
-            first.control.focus()
+            first.focus()
+
+    def first_field(self) -> Widget | None:
+        """Where typing starts: the first field's control."""
+        first = next(iter(self.query(FormField)), None)
+        return first.control if first is not None else None
 
     def values(self) -> dict[str, object]:
         """What every field holds now, by the control's id."""

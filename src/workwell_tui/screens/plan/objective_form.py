@@ -93,11 +93,11 @@ class ObjectiveForm(PlanForm):
             hint="Why it was dropped, or what it changed to",
         )
 
-    def on_mount(self) -> None:
+    def first_field(self) -> Widget | None:
         """Dropping goes straight to the reason; otherwise start at the top."""
-        super().on_mount()
         if self.start_status is ObjectiveStatus.DROPPED:
-            self.query_one("#reason", Input).focus()
+            return self.query_one("#reason", Input)
+        return super().first_field()
 
     def check(self, values: Mapping[str, object]) -> tuple[dict[str, str], Save | None]:
         """The objective's rules; the save the plan screen gave for a good one."""
