@@ -55,6 +55,10 @@ class PlanForm(WorkwellScreen[PlanView | None]):
     DEFAULT_CSS = """
     PlanForm .form-field Choices {
         width: 1fr;
+        height: auto;
+    }
+    PlanForm .form-field Choices:focus {
+        background: $primary 15%;
     }
     PlanForm #form-problem {
         color: $error;
