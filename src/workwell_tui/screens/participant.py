@@ -161,6 +161,9 @@ class ParticipantScreen(WorkwellScreen[None]):
         assessed = store.assessed(self.participant_id)
         plan = store.plan_view(self.participant_id)
         summary = store.record_summary(self.participant_id)
+        if plan is not None:
+            # Most visits go on to the plan (p): have its screen's code ready for that key.
+            import workwell_tui.screens.plan.screen  # noqa: F401
         self.post_message(self.Loaded(person, draft, assessed, plan, summary))
 
     def on_participant_screen_loaded(self, message: Loaded) -> None:

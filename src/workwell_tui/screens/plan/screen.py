@@ -17,6 +17,7 @@ import dataclasses
 from collections import deque
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -57,6 +58,11 @@ DESTINATIONS: dict[str, type[ParticipantDestination]] = {
 # What each action needs of the highlighted objective: a suggestion, or an agreed objective.
 ON_SUGGESTION = {"accept", "reword", "discard"}
 ON_AGREED = {"edit", "status", "drop", "note", "reorder", "target"}
+OFFERED: tuple[tuple[str, tuple[object, ...]], ...] = (
+    *((action, ()) for action in ("accept", "reword", "discard", "agree", "add")),
+    *((action, ()) for action in sorted(ON_AGREED)),
+    *(("go", (kind,)) for kind in DESTINATIONS),
+)
 
 
 def next_status(status: ObjectiveStatus) -> ObjectiveStatus:
@@ -154,6 +160,9 @@ class PlanScreen(WorkwellScreen[None]):
         self.view: PlanView | None = None
         self.changes: deque[Save] = deque()
         self.saving = False
+        # Which keys were last offered: the footer is only redrawn when that changes.
+        self.offered: tuple[bool | None, ...] = ()
+        self.said: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         """Title, banner, the grid, the highlighted objective, legend and measures."""
@@ -205,10 +214,11 @@ class PlanScreen(WorkwellScreen[None]):
         """Draw `view` (what is stored, or a change about to be)."""
         self.view = view
         title_bar = self.query_one(TitleBar)
-        banner = self.query_one("#banner", Static)
         if view is None:
-            banner.update("No plan yet: it is drafted when the assessment is confirmed.")
-            self.refresh_bindings()
+            self.say(
+                "#banner", Text("No plan yet: it is drafted when the assessment is confirmed.")
+            )
+            self.offer_keys()
             return
         self.grid.plan = view
         # The start date gives way before the name when the line is short.
@@ -216,16 +226,30 @@ class PlanScreen(WorkwellScreen[None]):
         title_bar.title = joined("Plan", view.name, started)
         for name, text, kind in words.facts(view):
             title_bar.set_fact(name, text, kind)
-        said = words.banner(view)
-        banner.update(said)
-        banner.display = bool(said.plain)
-        self.query_one("#foot", Static).update(words.foot(view))
-        self.refresh_bindings()
+        self.say("#banner", words.banner(view))
+        self.say("#foot", words.foot(view))
+        self.offer_keys()
+
+    def say(self, selector: str, text: Text) -> None:
+        """Update a line only when its words change (each update lays the screen out again)."""
+        if self.said.get(selector) != text.plain:
+            self.said[selector] = text.plain
+            line = self.query_one(selector, Static)
+            line.update(text)
+            line.display = bool(text.plain)
+
+    def offer_keys(self) -> None:
+        """Redraw the footer's keys only when what they may do has changed (a status change
+        every few seconds should not rebuild the footer)."""
+        offered = tuple(self.check_action(action, params) for action, params in OFFERED)
+        if offered != self.offered:
+            self.offered = offered
+            self.refresh_bindings()
 
     @on(WeekGridView.Highlighted)
     def _highlighted(self, message: WeekGridView.Highlighted) -> None:
-        self.query_one("#detail", Static).update(words.detail(message.objective))
-        self.refresh_bindings()
+        self.say("#detail", words.detail(message.objective))
+        self.offer_keys()
 
     # Saving, in order ------------------------------------------------------------------------
 
