@@ -85,9 +85,8 @@ async def test_suggestions_are_accepted_reworded_and_discarded_then_agreed(
         form = await form_open(pilot)
         what = form.query_one("#what", Input)
         assert what.value == "Talk to the employer about a phased return"
-        what.value = ""
-        what.focus()
-        await pilot.press(*"Ask for a phased return by week 5")
+        await wait_for(pilot, lambda: what.has_focus)
+        await pilot.press("ctrl+u", *"Ask for a phased return by week 5")
         form.query_one("#target_week", Input).value = "5"
         await pilot.press("ctrl+s")
         await back_on_plan(pilot, plan)

@@ -87,16 +87,20 @@ class ObjectiveForm(PlanForm):
         )
         status.display = self.show_status
         yield status
-        yield FormField(
+        reason = FormField(
             "Reason",
             Input(objective.status_reason if objective else "", compact=True, id="reason"),
             hint="Why it was dropped, or what it changed to",
         )
+        reason.display = self.show_status  # a suggestion being reworded has no status yet
+        yield reason
 
     def first_field(self) -> Widget | None:
-        """Dropping goes straight to the reason; otherwise start at the top."""
+        """Dropping goes to the reason, editing to the words; a new objective starts at the top."""
         if self.start_status is ObjectiveStatus.DROPPED:
             return self.query_one("#reason", Input)
+        if self.objective is not None:
+            return self.query_one("#what", Input)  # editing: the words are what changes most
         return super().first_field()
 
     def check(self, values: Mapping[str, object]) -> tuple[dict[str, str], Save | None]:

@@ -369,10 +369,15 @@ class PlanScreen(WorkwellScreen[None]):
         def save(draft: ObjectiveDraft) -> Save:
             return lambda store: store.decide_suggestion(oid, SuggestionChoice.REWORD, draft)
 
+        def reworded(result: PlanView | None) -> None:
+            self.after_form(result)
+            if result is not None:
+                self.grid.action_move_cursor(1)  # on to the next suggestion, as after accepting
+
         form = ObjectiveForm(
             "Reword suggestion", view.length_weeks, save, objective, show_status=False
         )
-        self.app.push_screen(form, self.after_form)
+        self.app.push_screen(form, reworded)
 
     def action_agree(self) -> None:
         """Agree the plan and start it (start date, default today)."""
