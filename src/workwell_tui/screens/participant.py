@@ -255,6 +255,11 @@ class ParticipantScreen(WorkwellScreen[None]):
     ) -> None:
         panel = self.query_one("#assessment", Static)
         panel.border_title = "Assessment"
+        if draft is not None or person.stage in (Stage.REFERRED.value, Stage.ASSESSING.value):
+            # Before there is a plan, the assessment is what happens next: it goes first.
+            body = self.query_one("#body", VerticalScroll)
+            if body.children and body.children[0] is not panel:
+                body.move_child(panel, before=0)
         if draft is not None:
             saved = draft.saved_at.astimezone()
             what = "Review measures" if draft.kind == AssessmentKind.REVIEW.value else "Assessment"
@@ -342,7 +347,9 @@ class ParticipantScreen(WorkwellScreen[None]):
             panel = self.query_one(f"#{panel_id}", Static)
             panel.border_title = title
             key = PANEL_KEYS.get(panel_id)
-            panel.border_subtitle = key[0] if key else ""
+            # The key under a panel only where it does something (no plan: no p).
+            usable = key is not None and self.check_action("go", (key[1].__name__,))
+            panel.border_subtitle = key[0] if key and usable else ""
             panel.update(body)
         self.query_one("#contacts-line", Static).update(contacts_line(summary))
 
