@@ -36,8 +36,11 @@ from workwell_tui.screens.navigation import (
     LogContact,
     NewReferral,
     OpenAdjustments,
+    OpenDirectory,
     OpenParticipant,
+    OpenPlan,
     OpenServices,
+    ShowCrisisContacts,
     StartAssessment,
     StartReview,
     WorkFailed,
@@ -86,6 +89,8 @@ class WorkwellApp(CrashReportWithoutLocals):
         Binding("ctrl+l", "lock", "Lock now", show=False, priority=True, id="app.lock"),
         Binding("h", "privacy", "Hide screen", show=False, id="app.privacy.h"),
         Binding("q", "quit", "Quit", show=False, id="app.quit"),
+        # One key from anywhere (a field being typed in keeps its "!").
+        Binding("exclamation_mark", "crisis_contacts", "Crisis", show=False, id="app.crisis"),
     ]
 
     caseload_rows: reactive[list[CaseloadRow] | None] = reactive(None, always_update=True)
@@ -290,10 +295,16 @@ class WorkwellApp(CrashReportWithoutLocals):
         self.push_screen(FollowUpScreen(message.participant_id))
 
     def on_open_services(self, message: OpenServices) -> None:
-        """Show the services directory (referring the participant, if one is given)."""
+        """Show the services directory, to refer the participant."""
         from workwell_tui.screens.services.screen import ServicesScreen
 
         self.push_screen(ServicesScreen(message.participant_id))
+
+    def on_open_directory(self, _message: OpenDirectory) -> None:
+        """Show the services directory with nobody to refer."""
+        from workwell_tui.screens.services.screen import ServicesScreen
+
+        self.push_screen(ServicesScreen(None))
 
     def on_open_adjustments(self, message: OpenAdjustments) -> None:
         """Show one participant's workplace-adjustment checklist."""
@@ -306,6 +317,23 @@ class WorkwellApp(CrashReportWithoutLocals):
         from workwell_tui.screens.export import ExportScreen
 
         self.push_screen(ExportScreen(message.participant_id))
+
+    def on_open_plan(self, message: OpenPlan) -> None:
+        """Show the participant's plan."""
+        from workwell_tui.screens.plan.screen import PlanScreen
+
+        self.push_screen(PlanScreen(message.participant_id))
+
+    def on_show_crisis_contacts(self, _message: ShowCrisisContacts) -> None:
+        """Show the crisis contacts."""
+        self.action_crisis_contacts()
+
+    def action_crisis_contacts(self) -> None:
+        """The crisis contacts over the current screen (not over a cover, not twice)."""
+        from workwell_tui.screens.crisis import CrisisContactsScreen
+
+        if not self._covered() and not isinstance(self.screen, CrisisContactsScreen):
+            self.push_screen(CrisisContactsScreen())
 
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""
@@ -402,7 +430,9 @@ class WorkwellApp(CrashReportWithoutLocals):
         yield SystemCommand(
             "Services directory" if person is None else "Refer to a local service",
             "Find local services, import Open Referral UK files",
-            lambda: self.post_message(OpenServices(person if isinstance(person, str) else None)),
+            lambda: self.post_message(
+                OpenServices(person) if isinstance(person, str) else OpenDirectory()
+            ),
         )
 
         # On a participant's own screen: export their plan or record (also x there, when bound).
@@ -413,6 +443,12 @@ class WorkwellApp(CrashReportWithoutLocals):
                 "Write this participant's plan for them, their employer or GP, or everything held",
                 lambda: self.post_message(ExportPlan(participant_id)),
             )
+
+        yield SystemCommand(
+            "Crisis contacts",
+            "999, NHS 111 option 2, Samaritans, Shout, Childline (!)",
+            self.action_crisis_contacts,
+        )
         yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
         yield SystemCommand("Lock now", "Lock the screen: the passphrase opens it (ctrl+l)",
                             self.action_lock)  # fmt: skip

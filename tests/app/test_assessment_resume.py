@@ -140,11 +140,14 @@ CHILD = textwrap.dedent(
 )
 
 
-def run_child_until_ready(url: str, log: Path) -> tuple[subprocess.Popen[str], str, str]:
-    """Start the child; return it with the participant id and reference once it is READY."""
+def run_child_until_ready(
+    url: str, log: Path, script: str = CHILD
+) -> tuple[subprocess.Popen[str], str, str]:
+    """Start the child (`script`, given the URL and the job title); return it with the
+    participant id and reference once it is READY."""
     with log.open("w") as errors:
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, url, JOB_TITLE],
+            [sys.executable, "-c", script, url, JOB_TITLE],
             stdout=subprocess.PIPE,
             stderr=errors,
             text=True,

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from workwell_tui.domain.plan.vocabulary import SuggestionChoice
     from workwell_tui.domain.records import DraftAssessment, ParticipantRecord
     from workwell_tui.domain.referral import NewReferral
+    from workwell_tui.domain.summary import RecordSummary
 
 __all__ = ["Store", "StoreError", "corrupt_message", "damaged_message", "database_url"]
 
@@ -315,6 +316,13 @@ class Store(FormStore, DirectoryMethods, AdjustmentMethods):
 
         with self.session() as session:
             return plan_view(session, participant_id, clock.now())
+
+    def record_summary(self, participant_id: uuid.UUID | str) -> RecordSummary:
+        """Adjustments, referrals and recent contacts, as the participant screen counts them."""
+        from workwell_tui.db.record_summary import record_summary
+
+        with self.session() as session:
+            return record_summary(session, participant_id)
 
     def plan_view_by_reference(self, reference: str) -> PlanView | None:
         """The plan of the participant with this reference, or None."""

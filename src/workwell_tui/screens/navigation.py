@@ -1,4 +1,4 @@
-"""Where a screen asks to go: messages that bubble up to the App's one navigation handler.
+"""Where a screen asks to go: messages that bubble up to the App, which has one handler for each.
 
 Screens never push each other; they say what the coach asked for, and the App decides how to
 show it (so a new way in, such as the command palette, needs no screen to know about another).
@@ -34,13 +34,6 @@ class StartAssessment(Message):
 
 
 @dataclass
-class OpenAdjustments(Message):
-    """Show one participant's workplace-adjustment checklist."""
-
-    participant_id: str
-
-
-@dataclass
 class WorkFailed(Message):
     """Work in the background failed; the App shows the error's own coach-safe words."""
 
@@ -52,62 +45,71 @@ class CaseloadStale(Message):
     """Something changed that the caseload shows: read it again in the background."""
 
 
-# The plan's forms (issue 9): the participant and plan screens post these; the App opens them.
+@dataclass
+class ShowCrisisContacts(Message):
+    """Show the crisis contacts (999, NHS 111, Samaritans, Shout, Childline) over any screen."""
 
 
 @dataclass
-class LogContact(Message):
-    """Log a contact just held with one participant, and book the next."""
+class OpenDirectory(Message):
+    """Show the local-services directory with no participant to refer (from the palette)."""
+
+
+@dataclass
+class ParticipantDestination(Message):
+    """A screen about one participant that the coach asked for from their record or plan."""
 
     participant_id: str
 
 
 @dataclass
-class StartReview(Message):
-    """Hold a review of one participant's plan: distance travelled, what changed."""
-
-    participant_id: str
+class OpenPlan(ParticipantDestination):
+    """Show the participant's plan (draft, active or closed)."""
 
 
 @dataclass
-class EditParticipant(Message):
-    """Edit one participant's details and consents."""
-
-    participant_id: str
+class OpenAdjustments(ParticipantDestination):
+    """Show the participant's workplace-adjustment checklist."""
 
 
 @dataclass
-class ClosePlan(Message):
-    """Close one participant's plan (or, without a plan, their time with the service)."""
+class OpenServices(ParticipantDestination):
+    """Find a local service to refer the participant to."""
 
-    participant_id: str
+
+@dataclass
+class LogContact(ParticipantDestination):
+    """Log a contact just held with the participant, and book the next."""
+
+
+@dataclass
+class StartReview(ParticipantDestination):
+    """Hold a review of the plan: measures again, what changed, distance travelled."""
+
+
+@dataclass
+class ExportPlan(ParticipantDestination):
+    """Export the participant's plan for them, their employer or their GP, or everything held."""
+
+
+@dataclass
+class EditParticipant(ParticipantDestination):
+    """Edit the participant's details and consents."""
+
+
+@dataclass
+class ClosePlan(ParticipantDestination):
+    """Close the participant's plan (or, without a plan, their time with the service)."""
+
     consent_withdrawn: bool = False
     """True when they have just taken back the consent to keep their details."""
 
 
 @dataclass
-class ExtendPlan(Message):
-    """Make one participant's plan longer, with the reason."""
-
-    participant_id: str
+class ExtendPlan(ParticipantDestination):
+    """Make the participant's plan longer, with the reason."""
 
 
 @dataclass
-class FollowUpSafeguarding(Message):
-    """Record the follow-up of one participant's open safeguarding record."""
-
-    participant_id: str
-
-
-@dataclass
-class OpenServices(Message):
-    """Show the local-services directory; with a participant, Enter refers them."""
-
-    participant_id: str | None
-
-
-@dataclass
-class ExportPlan(Message):
-    """Export one participant's plan or record (the export screen: audience, preview, write)."""
-
-    participant_id: str
+class FollowUpSafeguarding(ParticipantDestination):
+    """Record the follow-up of the participant's open safeguarding record."""

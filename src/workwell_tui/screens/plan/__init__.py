@@ -1,2 +1,2 @@
-"""Screens of the plan: the plan itself, its week grid, and the forms run from it (log a
-contact, a review, closure, extension, a safeguarding follow-up)."""
+"""The plan: its screen (suggestions, agree and start, objectives on a week grid) and the forms
+run from it (objective, progress note, contact, review, closure, extension, safeguarding)."""

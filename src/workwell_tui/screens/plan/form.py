@@ -1,0 +1,205 @@
+"""The small forms of the plan screen (an objective, a progress note, agree and start): one way
+to check, show each message beside its field, and save.
+
+A form checks with the rules in `domain/plan`; a refused form keeps everything typed with the
+message beside the field. A good one saves itself in a worker (one Store call) and closes with
+the plan as stored, so the plan screen redraws from what is in the database. A save the database
+refuses leaves the form open, as typed, with the reason shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+from textual.worker import Worker
+
+from workwell_tui.domain.plan.views import PlanView
+from workwell_tui.domain.words import plural
+from workwell_tui.errors import WorkwellError, coach_words
+from workwell_tui.screens.base import WorkwellScreen
+from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.styles import style
+from workwell_tui.widgets.choices import Choices
+from workwell_tui.widgets.form_field import FormField
+from workwell_tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from workwell_tui.db.store import Store
+
+Save = Callable[["Store"], PlanView]
+
+__all__ = ["NotSaved", "PlanForm", "Save"]
+
+
+class NotSaved(WorkwellError):
+    """The database would not take the change."""
+
+    default_title = "Not saved"
+    default_message = "Could not save: the database refused. Everything typed is still here."
+
+
+class PlanForm(WorkwellScreen[PlanView | None]):
+    """A form over the plan: fields from `fields()`, rules from `check()`."""
+
+    CSS_PATH = style("form.tcss")
+    DEFAULT_CLASSES = "form-screen"
+    DEFAULT_CSS = """
+    PlanForm .form-field Choices {
+        width: 1fr;
+        height: auto;
+    }
+    PlanForm .form-field Choices:focus {
+        background: $primary 15%;
+    }
+    PlanForm #form-problem {
+        color: $error;
+        text-style: bold;
+        padding: 0 1;
+        height: auto;
+    }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="plan_form.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="plan_form.cancel"),
+    ]
+
+    @dataclass
+    class Saved(Message):
+        """The change is stored; here is the plan as it now is."""
+
+        view: PlanView
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.heading = title
+        self.saving = False
+        self.tried = False
+        self.first_values: dict[str, object] = {}
+
+    def fields(self) -> Iterable[Widget]:
+        """The form's fields, in order (FormFields whose controls have ids)."""
+        raise NotImplementedError
+
+    def check(self, values: Mapping[str, object]) -> tuple[dict[str, str], Save | None]:
+        """Messages by field name, or how to save what was typed."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        """Title, the fields, a line for a refused save, the keys."""
+        yield TitleBar(self.heading)
+        with VerticalScroll(id="form"):
+            yield from self.fields()
+            problem = Static("", id="form-problem", markup=False)
+            problem.display = False
+            yield problem
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Remember what was there (to know whether leaving loses anything); focus the first."""
+        self.first_values = self.values()
+        first = self.first_field()
+        if first is not None:
+            first.focus()
+
+    def first_field(self) -> Widget | None:
+        """Where typing starts: the first field's control."""
+        first = next(iter(self.query(FormField)), None)
+        return first.control if first is not None else None
+
+    def values(self) -> dict[str, object]:
+        """What every field holds now, by the control's id."""
+        found: dict[str, object] = {}
+        for field in self.query(FormField):
+            control = field.control
+            if isinstance(control, Input | Choices):
+                found[control.id or ""] = control.value
+        return found
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """Each message beside its field; a count of what to put right in the title."""
+        for field in self.query(FormField):
+            name = field.control.id or ""
+            field.set_message(errors.get(name))
+        count = len(errors)
+        self.query_one(TitleBar).set_fact(
+            "legend",
+            f"{plural(count, 'thing')} to put right" if count else "",
+            "alert",
+        )
+
+    @on(Input.Changed)
+    @on(Choices.Changed)
+    def _recheck(self) -> None:
+        if self.tried:
+            self.show_errors(self.check(self.values())[0])
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Check; save when right, else go to the first field to put right."""
+        if self.saving:
+            return
+        self.tried = True
+        errors, save = self.check(self.values())
+        self.show_errors(errors)
+        if save is None:
+            first = next((f for f in self.query(FormField) if f.has_class("-invalid")), None)
+            if first is not None:
+                first.control.focus()
+            return
+        self.saving = True
+        self.query_one(TitleBar).set_fact("legend", "saving…", "quiet")
+        self.store_change(save)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def store_change(self, save: Save) -> None:
+        """One Store call off the UI thread; a failure keeps everything typed."""
+        try:
+            view = save(self.services.store)
+        except WorkwellError:
+            raise
+        except Exception as error:
+            raise NotSaved() from error
+        self.post_message(self.Saved(view))
+
+    def worker_failed(self, worker: Worker[object]) -> None:
+        """Not saved: say why here too, and keep the form as typed."""
+        self.saving = False
+        self.query_one(TitleBar).set_fact("legend", "not saved", "alert")
+        problem = self.query_one("#form-problem", Static)
+        problem.update(coach_words(worker.error))
+        problem.display = True
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        self.dismiss(message.view)
+
+    def action_cancel(self) -> None:
+        """Leave; ask first when something typed would be lost."""
+        if self.values() == self.first_values:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Leave without saving? What you typed here will be lost.",
+                yes="Leave",
+                no="Keep typing",
+            ),
+            answered,
+        )
