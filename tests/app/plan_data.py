@@ -96,7 +96,7 @@ def add_alex_plan(
                 SafeguardingRecord(participant_id=alex, raised_on=date(2026, 10, 12),
                                    action_taken="Shared crisis contacts")
             )  # fmt: skip
-        for key, status in (("altered_hours", "in_place"), ("phased_return", "requested")):
+        for key, status in (("altered_hours", "in_place"), ("phased_return", "raised")):
             session.add(
                 Adjustment(participant_id=alex, plan_id=plan.id, catalogue_key=key, status=status)
             )

@@ -4,6 +4,9 @@ plain words on both screens."""
 
 from __future__ import annotations
 
+import importlib
+import uuid
+
 import pytest
 from sqlmodel import Session
 
@@ -17,7 +20,7 @@ from workwell_tui.screens.crisis import CrisisContactsScreen
 from workwell_tui.screens.participant import ParticipantScreen
 from workwell_tui.screens.plan.screen import PlanScreen
 
-from .helpers import record_notifications, screen_text
+from .helpers import screen_text
 from .plan_data import ALEX, JORDAN, add_alex_plan
 from .test_plan_screen import open_plan
 from .wizard import open_participant, wait_for
@@ -43,7 +46,7 @@ async def test_the_record_at_a_glance(
         assert "Phased return, 3 days a week" in text and "wk 8" in text
         assert "14 moderate → 9 mild" in text and "▼5" in text
         assert "22 moderately severe or worse →" in text
-        assert "Adjustments · 2" in text and "1 in place, 1 requested" in text
+        assert "Adjustments · 2" in text and "1 in place, 1 raised" in text
         assert "✓ Altered hours" in text and "◷ Phased return" in text
         assert "MSK physio: attended 12 Nov" in text
         assert "Contacts (5 held):" in text
@@ -74,18 +77,28 @@ async def test_the_marker_goes_once_followed_up_but_the_record_stays(
     assert view is not None and len(view.safeguarding) == 1 and not view.open_safeguarding
 
 
-@pytest.mark.parametrize("key", ["j", "f", "c", "r", "x", "e"])
-async def test_keys_to_screens_still_being_built_say_so_calmly(
-    key: str, app: WorkwellApp, store: Store, people: dict[str, Participant]
+@pytest.mark.parametrize(
+    ("key", "destination"),
+    [
+        ("j", "workwell_tui.screens.adjustments.screen:AdjustmentsScreen"),
+        ("f", "workwell_tui.screens.services.screen:ServicesScreen"),
+        ("c", "workwell_tui.screens.plan.contact:LogContactScreen"),
+        ("r", "workwell_tui.screens.plan.review:ReviewScreen"),
+        ("x", "workwell_tui.screens.export:ExportScreen"),
+        ("e", "workwell_tui.screens.participant_edit:ParticipantEditScreen"),
+    ],
+)
+async def test_each_panel_key_opens_its_screen_for_this_participant(
+    key: str, destination: str, app: WorkwellApp, store: Store, people: dict[str, Participant]
 ) -> None:
+    module, name = destination.split(":")
+    expected = getattr(importlib.import_module(module), name)
     add_alex_plan(store, people)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_record(pilot, ALEX)
-        said = record_notifications(app)
+        await open_record(pilot, ALEX)
         await pilot.press(key)
-        await wait_for(pilot, lambda: bool(said))
-        assert said == ["This part of the record is coming soon."]
-        assert app.screen is screen
+        await wait_for(pilot, lambda: isinstance(app.screen, expected))
+        assert uuid.UUID(str(getattr(app.screen, "participant_id", ""))) == people["alex"].id
 
 
 async def test_p_opens_the_plan_and_esc_comes_back(

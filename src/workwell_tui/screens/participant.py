@@ -37,6 +37,7 @@ from workwell_tui.screens.base import WorkwellScreen
 from workwell_tui.screens.navigation import (
     EditParticipant,
     ExportPlan,
+    FollowUpSafeguarding,
     LogContact,
     OpenAdjustments,
     OpenPlan,
@@ -100,6 +101,7 @@ class ParticipantScreen(WorkwellScreen[None]):
         Binding("escape", "app.pop_screen", "Back", id="participant.back"),
         Binding("a", "assess", "Assessment", id="participant.assess"),
         Binding("m", "review_measures", "Review measures", id="participant.review"),
+        Binding("u", "go('FollowUpSafeguarding')", "Safeguarding follow-up", show=False),
     ]
     DESTINATIONS: dict[str, type[ParticipantDestination]] = {
         kind.__name__: kind
@@ -111,6 +113,7 @@ class ParticipantScreen(WorkwellScreen[None]):
             StartReview,
             ExportPlan,
             EditParticipant,
+            FollowUpSafeguarding,
         )
     }
 
@@ -289,8 +292,10 @@ class ParticipantScreen(WorkwellScreen[None]):
             return self.draft is None and self.stage == Stage.ON_PLAN.value
         if action == "go":
             kind = parameters[0] if parameters else ""
-            if kind in ("OpenPlan", "ExportPlan"):
+            if kind == "OpenPlan":
                 return self.plan is not None
+            if kind == "FollowUpSafeguarding":
+                return self.plan is not None and bool(self.plan.open_safeguarding)
             if kind == "StartReview":
                 return self.plan is not None and self.plan.status is PlanStatus.ACTIVE
         return True

@@ -35,7 +35,9 @@ from workwell_tui.domain.plan.vocabulary import SuggestionChoice
 from workwell_tui.screens.base import WorkwellScreen
 from workwell_tui.screens.navigation import (
     CaseloadStale,
+    ClosePlan,
     ExportPlan,
+    ExtendPlan,
     LogContact,
     ParticipantDestination,
     StartReview,
@@ -53,7 +55,7 @@ from workwell_tui.widgets.week_grid import WeekGridView, grouped
 # `s` steps through these; a changed or dropped objective taken up again goes to "in progress".
 STATUS_CYCLE = (ObjectiveStatus.NOT_STARTED, ObjectiveStatus.IN_PROGRESS, ObjectiveStatus.ACHIEVED)
 DESTINATIONS: dict[str, type[ParticipantDestination]] = {
-    kind.__name__: kind for kind in (LogContact, StartReview, ExportPlan)
+    kind.__name__: kind for kind in (LogContact, StartReview, ExportPlan, ClosePlan, ExtendPlan)
 }
 # What each action needs of the highlighted objective: a suggestion, or an agreed objective.
 ON_SUGGESTION = {"accept", "reword", "discard"}
@@ -137,6 +139,8 @@ class PlanScreen(WorkwellScreen[None]):
         Binding("exclamation_mark", "app.crisis_contacts", "Crisis", id="plan.crisis"),
         Binding("c", "go('LogContact')", "Contact", id="plan.contact"),
         Binding("r", "go('StartReview')", "Review", id="plan.review"),
+        Binding("C", "go('ClosePlan')", "Close plan", show=False),
+        Binding("E", "go('ExtendPlan')", "Extend", show=False),
         Binding("x", "go('ExportPlan')", "Export", id="plan.export"),
         Binding("escape", "app.pop_screen", "Back", id="plan.back"),
     ]
@@ -316,7 +320,7 @@ class PlanScreen(WorkwellScreen[None]):
                 return False
             if parameters and parameters[0] == "StartReview":
                 return view.status is PlanStatus.ACTIVE
-            if parameters and parameters[0] == "LogContact":
+            if parameters and parameters[0] in ("LogContact", "ClosePlan", "ExtendPlan"):
                 return not view.read_only
             return True
         editable = view is not None and not view.read_only
