@@ -92,9 +92,8 @@ async def test_a_killed_referral_form_offers_what_was_typed(
     database = tmp_path / "interrupted.sqlite3"
     url = f"sqlite:///{database}"
     # The wizard's runner, with this child and its typing.
-    monkeypatch.setattr(resume, "CHILD", CHILD)
     monkeypatch.setattr(resume, "JOB_TITLE", LAST_NAME)
-    child, _, _ = resume.run_child_until_ready(url, tmp_path / "child.log")
+    child, _, _ = resume.run_child_until_ready(url, tmp_path / "child.log", script=CHILD)
     try:
         os.kill(child.pid, signal.SIGKILL)
         assert child.wait(timeout=10) == -signal.SIGKILL

@@ -14,7 +14,7 @@ class Labelled(StrEnum):
     @property
     def label(self) -> str:
         """What a coach reads on screen."""
-        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+        return _LABELS.get((type(self), self.value), self.value.replace("_", " ").capitalize())
 
 
 class Stage(Labelled):
@@ -186,43 +186,48 @@ class CaseloadFlag(Labelled):
     EMPLOYER_NO_UPDATE = "employer_no_update"
 
 
-_LABELS: dict[StrEnum, str] = {
-    Stage.REFERRED: "Referred",
-    Stage.ASSESSING: "Assessing",
-    Stage.ON_PLAN: "On plan",
-    Stage.CLOSED: "Closed",
-    Stage.SIGNPOSTED: "Not eligible / signposted",
-    ReferralSource.SELF: "Self-referral",
-    ReferralSource.GP: "GP",
-    ReferralSource.EMPLOYER: "Employer",
-    ReferralSource.COMMUNITY: "Community sector",
-    ReferralSource.JOBCENTRE: "Jobcentre",
-    ReferralSource.OTHER: "Other",
+# Keyed by (enum, value): the members of a StrEnum hash as their value, so "agreed" as an
+# adjustment status and "agreed" as an objective status would otherwise share one label.
+_LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
+    (Stage.REFERRED, "Referred"),
+    (Stage.ASSESSING, "Assessing"),
+    (Stage.ON_PLAN, "On plan"),
+    (Stage.CLOSED, "Closed"),
+    (Stage.SIGNPOSTED, "Not eligible / signposted"),
+    (ReferralSource.SELF, "Self-referral"),
+    (ReferralSource.GP, "GP"),
+    (ReferralSource.EMPLOYER, "Employer"),
+    (ReferralSource.COMMUNITY, "Community sector"),
+    (ReferralSource.JOBCENTRE, "Jobcentre"),
+    (ReferralSource.OTHER, "Other"),
     # Self-employed, agency and zero-hours workers are in work too (WorkWell national criteria).
-    WorkSituation.OFF_SICK: "In work (employed or self-employed): off sick",
-    WorkSituation.STRUGGLING: "In work (employed or self-employed): struggling",
-    WorkSituation.OUT_OF_WORK_SHORT: "Out of work under 6 months",
-    WorkSituation.OUT_OF_WORK_LONG: "Out of work 6 months or more",
-    WorkSituation.NEVER_WORKED: "Never worked",
-    WorkSituation.OTHER: "Other",
-    Instrument.PHQ9: "PHQ-9",
-    Instrument.GAD7: "GAD-7",
-    Instrument.WSAS: "WSAS",
-    Instrument.CONFIDENCE: "Confidence about work",
-    Instrument.SELF_RATED_HEALTH: "Self-rated health",
-    Domain.PSYCHOLOGICAL: "Psychological",
-    ContactMode.IN_PERSON: "In person",
-    ContactMode.MESSAGE: "Text or email",
-    ContactPurpose.CHECK_IN: "Check-in",
-    AdjustmentStatus.AGREED: "Agreed with participant",
-    AdjustmentStatus.RAISED: "Raised with employer",
-    AdjustmentStatus.IN_PLACE: "In place",
-    AdjustmentOwner.GP: "GP",
-    AdjustmentOwner.ACCESS_TO_WORK: "Access to Work",
-    CaseloadFlag.REVIEW_DUE: "review due",
-    CaseloadFlag.DRAFT_SAVED: "draft saved",
-    CaseloadFlag.NO_RECENT_CONTACT: "no recent contact",
-    CaseloadFlag.SAFEGUARDING: "safeguarding follow-up",
-    CaseloadFlag.REFERRAL_NO_UPDATE: "referral not updated",
-    CaseloadFlag.EMPLOYER_NO_UPDATE: "employer: no update",
+    (WorkSituation.OFF_SICK, "In work (employed or self-employed): off sick"),
+    (WorkSituation.STRUGGLING, "In work (employed or self-employed): struggling"),
+    (WorkSituation.OUT_OF_WORK_SHORT, "Out of work under 6 months"),
+    (WorkSituation.OUT_OF_WORK_LONG, "Out of work 6 months or more"),
+    (WorkSituation.NEVER_WORKED, "Never worked"),
+    (WorkSituation.OTHER, "Other"),
+    (Instrument.PHQ9, "PHQ-9"),
+    (Instrument.GAD7, "GAD-7"),
+    (Instrument.WSAS, "WSAS"),
+    (Instrument.CONFIDENCE, "Confidence about work"),
+    (Instrument.SELF_RATED_HEALTH, "Self-rated health"),
+    (Domain.PSYCHOLOGICAL, "Psychological"),
+    (ContactMode.IN_PERSON, "In person"),
+    (ContactMode.MESSAGE, "Text or email"),
+    (ContactPurpose.CHECK_IN, "Check-in"),
+    (AdjustmentStatus.AGREED, "Agreed with participant"),
+    (AdjustmentStatus.RAISED, "Raised with employer"),
+    (AdjustmentStatus.IN_PLACE, "In place"),
+    (AdjustmentOwner.GP, "GP"),
+    (AdjustmentOwner.ACCESS_TO_WORK, "Access to Work"),
+    (CaseloadFlag.REVIEW_DUE, "review due"),
+    (CaseloadFlag.DRAFT_SAVED, "draft saved"),
+    (CaseloadFlag.NO_RECENT_CONTACT, "no recent contact"),
+    (CaseloadFlag.SAFEGUARDING, "safeguarding follow-up"),
+    (CaseloadFlag.REFERRAL_NO_UPDATE, "referral not updated"),
+    (CaseloadFlag.EMPLOYER_NO_UPDATE, "employer: no update"),
+)
+_LABELS: dict[tuple[type[StrEnum], str], str] = {
+    (type(member), member.value): label for member, label in _LABEL_PAIRS
 }
