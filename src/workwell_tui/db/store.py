@@ -188,12 +188,29 @@ class Store:
         return draft_assessment(started)
 
     def save_assessment(
-        self, assessment_id: uuid.UUID | str, step: int, answers: dict[str, Any]
+        self,
+        assessment_id: uuid.UUID | str,
+        step: int,
+        answers: dict[str, Any],
+        *,
+        expected_version: int | None = None,
     ) -> datetime:
-        """Autosave a draft; returns when it was saved."""
+        """Autosave a draft; returns when it was saved.
+
+        With `expected_version` (the version the screen read or last wrote), a draft saved
+        elsewhere since is left as it is and `StaleRecordError` is raised. Each save moves the
+        version on by one.
+        """
         from workwell_tui.db import assessments
+        from workwell_tui.db.models import Assessment
+        from workwell_tui.db.unit_of_work import check_version
 
         with self.unit_of_work() as session:
+            if expected_version is not None:
+                ident = assessment_id if isinstance(assessment_id, uuid.UUID) else None
+                stored = session.get(Assessment, ident or uuid.UUID(str(assessment_id)))
+                if stored is not None:  # a missing draft is save_draft's to report
+                    check_version(stored.version, expected_version)
             return assessments.save_draft(session, assessment_id, step, answers)
 
     def discard_untouched_draft(self, assessment_id: uuid.UUID | str) -> bool:
