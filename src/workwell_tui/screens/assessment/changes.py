@@ -3,16 +3,39 @@
 One wrong digit on the work situation can make up to eight answers no longer apply. Before they
 go the coach sees them listed and confirms; once removed, ctrl+z brings them back until the step
 is left (after that the coach has moved on, and the removed answers are gone for good).
+`AnswerChanges` is the part of the wizard screen that applies these rules when `StepPages` says an
+answer changed, with the risk prompts (PHQ-9 item 9 above 0, or "in crisis now").
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from workwell_tui.domain.assessment.questions import Answer, Question, show_answer
+from workwell_tui import clock
+from workwell_tui.domain.age import age_on
+from workwell_tui.domain.assessment.flow import prune
+from workwell_tui.domain.assessment.questions import (
+    YES,
+    Answer,
+    Answers,
+    Kind,
+    Question,
+    as_date,
+    show_answer,
+)
+from workwell_tui.domain.assessment.steps import CRISIS_ACTION, IN_CRISIS, RISK_ACTION, item_key
 from workwell_tui.domain.words import plural
+from workwell_tui.screens.assessment.risk import RiskScreen
+from workwell_tui.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from workwell_tui.screens.assessment.screen import AssessmentScreen
+    from workwell_tui.widgets.step_pages import StepPages
 
 SHOWN_LENGTH = 60  # a long note is cut in the list; the whole note comes back with ctrl+z
+PHQ9_ITEM_9 = item_key("phq9", 9)
+TYPED = (Kind.TEXT, Kind.NOTE, Kind.DATE, Kind.NUMBER)  # saved after a pause in typing
 
 
 def removal_question(
@@ -59,3 +82,98 @@ def conflict_question(changed: list[str], gone: bool) -> str:
         "Put your changes back on top of that version and save? (Answers changed only there "
         "are kept.)"
     )
+
+
+class AnswerChanges:
+    """The wizard's rules for an answer that changes: removals asked about, risk prompts."""
+
+    def __init__(self, screen: AssessmentScreen) -> None:
+        self.screen = screen
+        # The answers as they were before the last removal, for ctrl+z while on this step.
+        self.undo_answers: dict[str, Answer] | None = None
+
+    def changed(self, event: StepPages.Changed) -> None:
+        """The coach changed an answer: keep it (asking first about what it would remove)."""
+        screen, pages = self.screen, self.screen.pages
+        before = before_change(pages.answers, event.key, event.previous)
+        kept, dropped = prune(pages.answers)
+        if dropped:  # the coach is asked first whether answers that no longer apply go
+            self._ask_before_removing(event.key, before, dropped)
+            return
+        screen.show_answers(kept)  # blank answers to questions now hidden go quietly
+        value = pages.answers.get(event.key)
+        if pages.questions[event.key].kind in TYPED:
+            screen.saving.typed()  # saved after a pause in typing (or on leaving the field)
+            return
+        screen.saving.save_now()
+        if event.key == PHQ9_ITEM_9 and isinstance(value, int) and value > 0:
+            self._ask_about_risk(RISK_ACTION, RiskScreen.ITEM_9)
+        elif event.key == IN_CRISIS and value == YES:
+            self._ask_about_risk(CRISIS_ACTION, RiskScreen.IN_CRISIS)
+        elif event.answered_by_key:
+            pages.focus_after(event.key)
+
+    def _ask_before_removing(self, key: str, before: Answers, dropped: list[Question]) -> None:
+        screen = self.screen
+        changed = dict(screen.pages.answers)
+
+        def answered(remove: bool | None) -> None:
+            if remove:
+                kept, gone = prune(changed)
+                screen.show_answers(kept)
+                self.undo_answers = dict(before)
+                names = ", ".join(item.label for item in gone)
+                screen.notify(
+                    f"No longer applies, so removed: {names}. ctrl+z brings them back.", timeout=6
+                )
+                screen.refresh_bindings()
+                screen.saving.save_now()
+            else:
+                screen.show_answers(before)
+            field = screen.pages.field(key)
+            if field is not None:
+                field.control.focus(scroll_visible=False)
+
+        screen.app.push_screen(
+            ConfirmScreen(
+                removal_question(screen.pages.questions[key], dropped, changed),
+                yes="Remove them",
+                no="Keep them (undo this change)",
+            ),
+            callback=answered,
+        )
+
+    def undo(self) -> None:
+        """Bring back the answers the last change removed (on this step only)."""
+        before = self.undo_answers
+        if before is None:
+            return
+        self.undo_answers = None
+        screen = self.screen
+        screen.show_answers(before)
+        screen.refresh_bindings()
+        screen.saving.save_now()
+        screen.notify("Answers brought back.", timeout=3)
+
+    def _ask_about_risk(self, key: str, why: str) -> None:
+        """Crisis contacts, and the \"what I did\" record kept under `key`."""
+        screen = self.screen
+        answers = screen.pages.answers
+
+        def recorded(action: str | None) -> None:
+            if not action:
+                return
+            screen.show_answers({**screen.pages.answers, key: action})
+            field = screen.pages.field(key)
+            if field is not None:
+                field.set_message(None)
+            screen.saving.save_now()
+            screen.pages.focus_after(key)
+
+        existing = answers.get(key)
+        born = as_date(answers.get("date_of_birth"))
+        under_18 = born is not None and age_on(born, clock.today()) < 18
+        screen.app.push_screen(
+            RiskScreen(existing if isinstance(existing, str) else "", why=why, under_18=under_18),
+            callback=recorded,
+        )

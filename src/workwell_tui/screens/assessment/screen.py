@@ -22,42 +22,30 @@ from textual.widgets import Button, Footer, Static
 from textual.worker import Worker
 
 from workwell_tui import clock
-from workwell_tui.domain.age import age_on
 from workwell_tui.domain.assessment.flow import (
     eligibility_of,
     first_step,
     next_step,
     position,
     previous_step,
-    prune,
     step_from_number,
     step_problems,
     steps_for,
     unfinished_steps,
 )
-from workwell_tui.domain.assessment.questions import (
-    YES,
-    Answer,
-    Answers,
-    Kind,
-    Question,
-    as_date,
-    is_blank,
-)
-from workwell_tui.domain.assessment.steps import (
-    CRISIS_ACTION,
-    IN_CRISIS,
-    RISK_ACTION,
-    Step,
-    StepKey,
-    item_key,
-)
+from workwell_tui.domain.assessment.questions import Answer, Answers, is_blank
+from workwell_tui.domain.assessment.steps import Step, StepKey
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.domain.words import plural
 from workwell_tui.errors import WorkwellError
-from workwell_tui.screens.assessment.changes import before_change, removal_question
-from workwell_tui.screens.assessment.risk import RiskScreen
-from workwell_tui.screens.assessment.saving import TYPING_PAUSE, WizardSaving
+from workwell_tui.screens.assessment.autosave import Snapshot
+from workwell_tui.screens.assessment.changes import AnswerChanges
+from workwell_tui.screens.assessment.finishing import complete_draft, completed_words
+from workwell_tui.screens.assessment.saving import (
+    TYPING_PAUSE,
+    WizardSaving,
+    pause_collector_until_drawn,
+)
 from workwell_tui.screens.assessment.summary import summary_widgets
 from workwell_tui.screens.base import WorkwellScreen
 from workwell_tui.screens.confirm import ConfirmScreen
@@ -72,21 +60,12 @@ if TYPE_CHECKING:
 
 __all__ = ["TYPING_PAUSE", "AssessmentScreen"]
 
-PHQ9_ITEM_9 = item_key("phq9", 9)
-TYPED = (Kind.TEXT, Kind.NOTE, Kind.DATE, Kind.NUMBER)
-
 
 class CannotOpen(WorkwellError):
     """The draft could not be started or read."""
 
     default_title = "Assessment not opened"
     default_message = "Could not open the assessment: the database refused."
-
-
-class NotCompleted(WorkwellError):
-    """Completing failed; the draft is kept."""
-
-    default_title = "Not completed"
 
 
 class AssessmentScreen(WorkwellScreen[None]):
@@ -112,21 +91,6 @@ class AssessmentScreen(WorkwellScreen[None]):
             color: $warning;
             text-style: bold;
         }
-    }
-    AssessmentScreen .summary-section {
-        height: auto;
-        padding-top: 1;
-    }
-    AssessmentScreen .summary-head {
-        height: 1;
-    }
-    AssessmentScreen .summary-title {
-        width: 1fr;
-        text-style: bold;
-        color: $primary;
-    }
-    AssessmentScreen .summary-lines {
-        padding-left: 2;
     }
     AssessmentScreen #finish {
         margin-top: 1;
@@ -169,8 +133,6 @@ class AssessmentScreen(WorkwellScreen[None]):
         self.edit_from_summary = False
         self.finishing = False
         self.service_names: list[str] = []
-        # The answers as they were before the last removal, for ctrl+z while on this step.
-        self.undo_answers: dict[str, Answer] | None = None
         self.pages = StepPages(
             suggestions=self._suggestions,
             extras=self._summary,
@@ -178,6 +140,7 @@ class AssessmentScreen(WorkwellScreen[None]):
             id="form",
         )
         self.saving = WizardSaving(self)
+        self.changes = AnswerChanges(self)
 
     # The parts, as tests and the benchmark reach them -------------------------------------
 
@@ -259,7 +222,7 @@ class AssessmentScreen(WorkwellScreen[None]):
             self._prefill_signposting()
         await self.pages.show(step, focus_key)
         self.step = step  # only now: keys until here still belong to the step on screen
-        self.undo_answers = None  # leaving a step keeps its removals
+        self.changes.undo_answers = None  # leaving a step keeps its removals
         self.refresh_bindings()
         self._show_legend({})
         self._show_position()
@@ -267,6 +230,13 @@ class AssessmentScreen(WorkwellScreen[None]):
         following = next_step(self.kind, step.key, self.answers, clock.today())
         if following is not None:
             self.pages.prepare(following)
+
+    async def _move_to(self, step: Step) -> None:
+        """The coach moves to `step`: show it at once, save once it is drawn."""
+        pause_collector_until_drawn(self.app)
+        await self.show_step(step)
+        # After the frame: the save's thread would compete with drawing the step.
+        self.call_after_refresh(self.saving.save_now)
 
     def _summary(self, step: Step) -> list[Widget]:
         if step.key is not StepKey.SUMMARY:
@@ -314,25 +284,7 @@ class AssessmentScreen(WorkwellScreen[None]):
 
     @on(StepPages.Changed)
     def _changed(self, event: StepPages.Changed) -> None:
-        before = before_change(self.answers, event.key, event.previous)
-        kept, dropped = prune(self.answers)
-        if dropped:  # the coach is asked first whether answers that no longer apply go
-            self._ask_before_removing(event.key, before, dropped)
-            return
-        if kept != self.answers:
-            self.pages.set_answers(kept)  # blank answers to hidden questions go quietly
-        self._after_change()
-        value = self.answers.get(event.key)
-        if self.pages.questions[event.key].kind in TYPED:
-            self.saving.typed()  # saved after a pause in typing (or on leaving the field)
-            return
-        self.saving.save_now()
-        if event.key == PHQ9_ITEM_9 and isinstance(value, int) and value > 0:
-            self._ask_about_risk(RISK_ACTION, RiskScreen.ITEM_9)
-        elif event.key == IN_CRISIS and value == YES:
-            self._ask_about_risk(CRISIS_ACTION, RiskScreen.IN_CRISIS)
-        elif event.answered_by_key:
-            self.pages.focus_after(event.key)
+        self.changes.changed(event)
 
     @on(StepPages.Left)
     def _left_field(self) -> None:
@@ -343,9 +295,12 @@ class AssessmentScreen(WorkwellScreen[None]):
         await self.action_continue()
 
     def show_answers(self, answers: Answers) -> None:
-        """Replace every answer (put back after a change made elsewhere)."""
-        self.pages.set_answers(answers)
-        self._after_change()
+        """Replace every answer (a removal confirmed or undone, a change made elsewhere)."""
+        if answers != self.pages.answers:  # most changes keep every other answer as it was
+            self.pages.set_answers(answers)
+        if self.step.key is StepKey.ELIGIBILITY:
+            self._show_eligibility()
+            self._show_position()
 
     def on_wizard_saving_written(self, message: WizardSaving.Written) -> None:
         """A save finished: show how it went."""
@@ -355,75 +310,9 @@ class AssessmentScreen(WorkwellScreen[None]):
         """The draft as stored elsewhere is read: ask what to do."""
         self.saving.conflicted(message)
 
-    def _after_change(self) -> None:
-        if self.step.key is StepKey.ELIGIBILITY:
-            self._show_eligibility()
-            self._show_position()
-
-    def _ask_before_removing(self, key: str, before: Answers, dropped: list[Question]) -> None:
-        changed = dict(self.answers)
-        question = self.pages.questions[key]
-
-        def answered(remove: bool | None) -> None:
-            if remove:
-                kept, gone = prune(changed)
-                self.pages.set_answers(kept)
-                self.undo_answers = dict(before)
-                names = ", ".join(item.label for item in gone)
-                self.notify(
-                    f"No longer applies, so removed: {names}. ctrl+z brings them back.", timeout=6
-                )
-                self._after_change()
-                self.refresh_bindings()
-                self.saving.save_now()
-            else:
-                self.pages.set_answers(before)
-                self._after_change()
-            field = self.pages.field(key)
-            if field is not None:
-                field.control.focus(scroll_visible=False)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                removal_question(question, dropped, changed),
-                yes="Remove them",
-                no="Keep them (undo this change)",
-            ),
-            callback=answered,
-        )
-
     def action_undo_removal(self) -> None:
         """Bring back the answers the last change removed (on this step only)."""
-        before = self.undo_answers
-        if before is None:
-            return
-        self.undo_answers = None
-        self.pages.set_answers(before)
-        self._after_change()
-        self.refresh_bindings()
-        self.saving.save_now()
-        self.notify("Answers brought back.", timeout=3)
-
-    def _ask_about_risk(self, key: str, why: str) -> None:
-        """Crisis contacts, and the \"what I did\" record kept under `key`."""
-
-        def recorded(action: str | None) -> None:
-            if not action:
-                return
-            self.pages.set_answers({**self.answers, key: action})
-            field = self.pages.field(key)
-            if field is not None:
-                field.set_message(None)
-            self.saving.save_now()
-            self.pages.focus_after(key)
-
-        existing = self.answers.get(key)
-        born = as_date(self.answers.get("date_of_birth"))
-        under_18 = born is not None and age_on(born, clock.today()) < 18
-        self.app.push_screen(
-            RiskScreen(existing if isinstance(existing, str) else "", why=why, under_18=under_18),
-            callback=recorded,
-        )
+        self.changes.undo()
 
     # Moving between steps ------------------------------------------------------------------
 
@@ -453,8 +342,7 @@ class AssessmentScreen(WorkwellScreen[None]):
         if self.edit_from_summary and following.key is not StepKey.SUMMARY:
             self.edit_from_summary = False
             following = steps_for(self.kind, self.answers, today)[-1]
-        await self.show_step(following)
-        self.saving.save_now()
+        await self._move_to(following)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter reads "Confirm" on the summary (where it makes the plan), "Continue" elsewhere;
@@ -464,7 +352,7 @@ class AssessmentScreen(WorkwellScreen[None]):
         if action == "confirm":
             return self.step.key is StepKey.SUMMARY
         if action == "undo_removal":
-            return self.undo_answers is not None
+            return self.changes.undo_answers is not None
         if action == "reapply":
             return self.saving.stale
         return True
@@ -479,8 +367,7 @@ class AssessmentScreen(WorkwellScreen[None]):
             return
         earlier = previous_step(self.kind, self.step.key, self.answers, clock.today())
         if earlier is not None:
-            await self.show_step(earlier)
-            self.saving.save_now()
+            await self._move_to(earlier)
 
     @on(Button.Pressed, ".edit-step")
     async def _edit(self, event: Button.Pressed) -> None:
@@ -488,8 +375,7 @@ class AssessmentScreen(WorkwellScreen[None]):
         self.edit_from_summary = True
         for step in steps_for(self.kind, self.answers, clock.today()):
             if step.key is key:
-                await self.show_step(step)
-                self.saving.save_now()
+                await self._move_to(step)
                 return
 
     @on(Button.Pressed, "#finish")
@@ -528,44 +414,17 @@ class AssessmentScreen(WorkwellScreen[None]):
         )
 
     @work(thread=True, exclusive=True, group="complete", exit_on_error=False)
-    def complete(self, snapshot: object) -> None:
+    def complete(self, snapshot: Snapshot) -> None:
         """Save what is on screen, then store the finished assessment (off the UI thread)."""
-        from workwell_tui.screens.assessment.autosave import Snapshot
-
-        assert isinstance(snapshot, Snapshot)
         autosave = self.saving.autosave
         assert autosave is not None
-        written = autosave.write(snapshot)
-        if written.failed:
-            raise NotCompleted(
-                f"Could not complete: {written.problem} Everything is still on screen."
-            )
-        try:
-            done = self.services.store.complete_assessment(
-                autosave.assessment_id, self.kind, snapshot.answers
-            )
-        except Exception as error:  # the message never carries answers
-            what = error.message if isinstance(error, WorkwellError) else None
-            raise NotCompleted(
-                f"Could not complete: {what or WorkwellError.default_message} "
-                "The draft is saved; try again."
-            ) from error
+        done = complete_draft(self.services.store, autosave, self.kind, snapshot)
         self.post_message(self.Finished(done))
 
     def on_assessment_screen_finished(self, message: Finished) -> None:
         """Stored: say what was made, and go back."""
-        done = message.done
         self.saving.closed = True
-        if self.kind is AssessmentKind.REVIEW:
-            text = f"Review measures stored ({done.measures})."
-        elif done.plan_id is not None:
-            text = (
-                f"Assessment complete. Draft plan made with {plural(done.objectives, 'objective')}"
-                f" and {plural(done.adjustments, 'suggested adjustment')}."
-            )
-        else:
-            text = "Recorded as not eligible and signposted."
-        self.notify(text, timeout=6)
+        self.notify(completed_words(self.kind, message.done), timeout=6)
         self.dismiss()
 
     # Leaving -------------------------------------------------------------------------------
