@@ -83,6 +83,17 @@ def test_the_version_moves_on_with_each_save(store: Store) -> None:
     assert autosave.version == stored(store, who).version == draft.version + 3
 
 
+def test_a_checked_save_of_the_same_answers_in_the_same_second_still_moves_the_version(
+    store: Store,
+) -> None:
+    who, draft = open_draft(store)  # the clock is frozen: every save is "the same second"
+    same = dict(draft.answers)
+    store.save_assessment(draft.id, draft.step, same, expected_version=draft.version)
+    assert stored(store, who).version == draft.version + 1
+    with pytest.raises(StaleRecordError):  # so a window still at the old version is refused
+        store.save_assessment(draft.id, draft.step, same, expected_version=draft.version)
+
+
 def test_the_store_refuses_a_save_based_on_an_old_version(store: Store) -> None:
     who, draft = open_draft(store)
     store.save_assessment(draft.id, WORK, {"job_title": "Theirs"}, expected_version=draft.version)

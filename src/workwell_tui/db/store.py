@@ -198,9 +198,12 @@ class Store:
         """Autosave a draft; returns when it was saved.
 
         With `expected_version` (the version the screen read or last wrote), a draft saved
-        elsewhere since is left as it is and `StaleRecordError` is raised. Each save moves the
-        version on by one.
+        elsewhere since is left as it is and `StaleRecordError` is raised; otherwise the save
+        moves the version on by exactly one, even when nothing else changed (the same answers
+        within the same second), so the saver knows the version it now holds.
         """
+        from sqlalchemy.orm.attributes import flag_modified
+
         from workwell_tui.db import assessments
         from workwell_tui.db.models import Assessment
         from workwell_tui.db.unit_of_work import check_version
@@ -211,6 +214,7 @@ class Store:
                 stored = session.get(Assessment, ident or uuid.UUID(str(assessment_id)))
                 if stored is not None:  # a missing draft is save_draft's to report
                     check_version(stored.version, expected_version)
+                    flag_modified(stored, "answers")  # one UPDATE, so one version, always
             return assessments.save_draft(session, assessment_id, step, answers)
 
     def discard_untouched_draft(self, assessment_id: uuid.UUID | str) -> bool:

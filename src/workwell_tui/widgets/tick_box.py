@@ -28,9 +28,6 @@ class TickBox(Checkbox):
     TickBox {
         width: auto;
     }
-    TickBox.-on > .toggle--button {
-        text-style: bold;
-    }
     """
 
     def __init__(self, label: str = "", value: bool = False, **kwargs: object) -> None:
