@@ -279,8 +279,8 @@ async def test_resume_lands_on_the_saved_step(
         await eligible_first_step(pilot)
         await next_step(pilot)
         await type_into(pilot, "job_title", "Porter")
-        await pilot.press("escape")
-        await pilot.pause()
+        await pilot.press("escape")  # leaves once the save is in (a worker)
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ParticipantScreen))
         participant = pilot.app.screen
         assert isinstance(participant, ParticipantScreen)
         for _ in range(100):

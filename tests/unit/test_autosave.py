@@ -164,7 +164,7 @@ class Refusing:
 
 def test_a_failed_write_says_why_in_the_coachs_words_and_is_tried_again(store: Store) -> None:
     _who, draft = open_draft(store)
-    autosave = DraftAutosave(Refusing(store), draft)  # type: ignore[arg-type]
+    autosave = DraftAutosave(Refusing(store), draft)
     failed = autosave.flush(WORK, {"job_title": "Sensitive answer"})
     assert failed.failed and not failed.stale
     assert failed.problem == "The database is busy (locked by another program)."
@@ -186,7 +186,7 @@ def test_an_untouched_review_draft_is_discarded_and_nothing_more_is_written(stor
 
 def test_a_failed_discard_keeps_the_draft_quietly(store: Store) -> None:
     _who, draft = open_draft(store, REVIEW)
-    autosave = DraftAutosave(Refusing(store), draft)  # type: ignore[arg-type]
+    autosave = DraftAutosave(Refusing(store), draft)
     assert not autosave.discard_if_untouched({})
     assert not autosave.discarded
 
