@@ -30,7 +30,7 @@ from workwell_tui.domain.assessment.flow import step_number
 from workwell_tui.domain.assessment.steps import StepKey
 from workwell_tui.screens.assessment.screen import AssessmentScreen
 from workwell_tui.services import Services
-from workwell_tui.widgets.question_field import control_id
+from workwell_tui.widgets.answer_controls import control_id
 
 from .helpers import screen_text
 from .wizard import open_participant

@@ -35,7 +35,7 @@ SIZE = (100, 40)
 
 def digit_for(screen: AssessmentScreen, key: str, value: str) -> str:
     """The digit that picks `value` in a numbered choice (whatever order the options are in)."""
-    values = [option for option, _ in screen.fields[key].question.options]
+    values = [option for option, _ in screen.pages.questions[key].options]
     return str(values.index(value) + 1)
 
 
@@ -68,7 +68,7 @@ async def test_a_change_that_drops_answers_asks_first_and_ctrl_z_brings_them_bac
         await pilot.press("n")
         await pilot.pause()
         assert screen.answers["work_situation"] == "off_sick"
-        assert screen.fields["work_situation"].answer == "off_sick"
+        assert screen.pages.answer("work_situation") == "off_sick"
         assert screen.answers["job_title"] == "Care assistant"
 
         # Removed when the coach agrees; ctrl+z brings every one back.

@@ -32,7 +32,7 @@ def set_value(screen: ReferralFormScreen, widget_id: str, value: object) -> None
 
 def message(screen: ReferralFormScreen, field: str) -> str:
     widget = screen.query_one(f"#field-{field}", FormField)
-    return str(widget.query_one(".field-message").render()) if widget.has_class("-invalid") else ""
+    return widget.message if widget.invalid else ""
 
 
 async def test_add_a_participant_by_keyboard(app: WorkwellApp, store: Store) -> None:

@@ -259,13 +259,34 @@ class Store(FormStore, DirectoryMethods, AdjustmentMethods):
         raise AssertionError("unreachable")  # pragma: no cover
 
     def save_assessment(
-        self, assessment_id: uuid.UUID | str, step: int, answers: dict[str, Any]
+        self,
+        assessment_id: uuid.UUID | str,
+        step: int,
+        answers: dict[str, Any],
+        *,
+        expected_version: int | None = None,
     ) -> datetime:
-        """Autosave a draft; returns when it was saved."""
+        """Autosave a draft; returns when it was saved.
+
+        With `expected_version` (the version the screen read or last wrote), a draft saved
+        elsewhere since is left as it is and `StaleRecordError` is raised; otherwise the save
+        moves the version on by exactly one, even when nothing else changed (the same answers
+        within the same second), so the saver knows the version it now holds.
+        """
+        from sqlalchemy.orm.attributes import flag_modified
+
         from workwell_tui.db import assessments
         from workwell_tui.db.audit import record_event
+        from workwell_tui.db.models import Assessment
+        from workwell_tui.db.unit_of_work import check_version
 
         with self.unit_of_work() as session:
+            if expected_version is not None:
+                ident = assessment_id if isinstance(assessment_id, uuid.UUID) else None
+                stored = session.get(Assessment, ident or uuid.UUID(str(assessment_id)))
+                if stored is not None:  # a missing draft is save_draft's to report
+                    check_version(stored.version, expected_version)
+                    flag_modified(stored, "answers")  # one UPDATE, so one version, always
             saved = assessments.save_draft(session, assessment_id, step, answers)
             # Which step was saved, never the answers.
             record_event(

@@ -96,6 +96,33 @@ def layout(total: int) -> list[tuple[Column, int]]:
 class CaseloadTable(ScrollView, can_focus=True):
     """The caseload rows with a sticky header and a row cursor."""
 
+    DEFAULT_CSS = """
+    CaseloadTable {
+        scrollbar-size-vertical: 1;
+    }
+    CaseloadTable > .caseload--header {
+        text-style: bold;
+        color: $foreground-muted;
+    }
+    CaseloadTable > .caseload--cursor {
+        background: $panel;
+    }
+    CaseloadTable:focus > .caseload--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    CaseloadTable > .caseload--urgent {
+        color: $warning;
+    }
+    CaseloadTable > .caseload--gentle {
+        color: $secondary;
+    }
+    CaseloadTable > .caseload--muted {
+        color: $foreground-muted;
+    }
+    """
+
     COMPONENT_CLASSES = {
         "caseload--header",
         "caseload--cursor",
@@ -103,6 +130,15 @@ class CaseloadTable(ScrollView, can_focus=True):
         "caseload--gentle",
         "caseload--muted",
     }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `caseload--header` | The column titles (sticky at the top). |
+    | `caseload--cursor` | The highlighted row (stronger while the table has focus). |
+    | `caseload--urgent` | A flag that needs the coach now ("no contact 9 d", "review due"). |
+    | `caseload--gentle` | A quieter flag ("draft saved"). |
+    | `caseload--muted` | Text that matters less ("—" for no next contact). |
+    """
     BINDINGS = [
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),

@@ -2,6 +2,10 @@
 
 Used for yes/no, one-of-several, scales (0–3, 0–8, 0–10) and tick-any lists. A digit answers a
 scale at speaking pace; `answered_by_key` on the message lets the wizard move on at once.
+
+As Textual's own `Input`: the answer is the reactive `value`, and its watcher posts `Changed`
+(so setting `value` from code posts it too; wrap that in `prevent(Choices.Changed)` when the
+change is not the coach's).
 """
 
 from __future__ import annotations
@@ -14,7 +18,10 @@ from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
+
+Value = str | list[str] | None
 
 
 def pack(labels: list[str], width: int, gap: int = 2) -> list[list[int]]:
@@ -34,6 +41,34 @@ def pack(labels: list[str], width: int, gap: int = 2) -> list[list[int]]:
 class Choices(Widget, can_focus=True):
     """A row of options; one answer (or several, with `multi`)."""
 
+    DEFAULT_CSS = """
+    Choices {
+        width: 1fr;
+        height: auto;
+    }
+    Choices:focus {
+        background: $primary 15%;
+    }
+    Choices > .choices--chosen {
+        text-style: bold;
+    }
+    Choices > .choices--cursor {
+        text-style: reverse;
+    }
+    Choices > .choices--number {
+        text-style: dim;
+    }
+    """
+
+    COMPONENT_CLASSES = {"choices--chosen", "choices--cursor", "choices--number"}
+    """
+    | Class | Description |
+    | :- | :- |
+    | `choices--chosen` | An option that is chosen (or ticked). |
+    | `choices--cursor` | The option under the cursor, while the widget has focus. |
+    | `choices--number` | The digit that answers an option, on options not chosen. |
+    """
+
     BINDINGS = [
         Binding("left", "move(-1)", "Previous option", show=False),
         Binding("right", "move(1)", "Next option", show=False),
@@ -41,12 +76,20 @@ class Choices(Widget, can_focus=True):
         Binding("backspace,delete", "clear", "Clear answer", show=False),
     ]
 
+    # Always: a digit that chooses the option already chosen still answers (and moves the
+    # coach on), as it did before the answer was a reactive.
+    value: reactive[Value] = reactive(None, layout=True, always_update=True, init=False)
+    """The chosen value: an option's value, None for no answer, or a list when `multi`."""
+
+    cursor: reactive[int] = reactive(0)
+    """Index of the option the arrows and space act on."""
+
     @dataclass
     class Changed(Message):
         """The answer changed."""
 
         choices: Choices
-        value: str | list[str] | None
+        value: Value
         answered_by_key: bool
 
         @property
@@ -58,7 +101,7 @@ class Choices(Widget, can_focus=True):
         self,
         options: tuple[tuple[str, str], ...],
         *,
-        value: str | list[str] | None = None,
+        value: Value = None,
         multi: bool = False,
         numbered: bool = False,
         first_digit: int = 1,
@@ -69,26 +112,33 @@ class Choices(Widget, can_focus=True):
         self.multi = multi
         self.numbered = numbered
         self.first_digit = first_digit
-        self._value: str | list[str] | None = list(value or []) if multi else value
-        self.cursor = self._index_of_value()
+        self.set_reactive(Choices.value, self.validate_value(value))
+        self.set_reactive(Choices.cursor, self._index_of(self.value))
+        # How the change being made came about: by a key (for `Changed`), from an option.
+        self._by_key = False
+        self._from_option = False
         self._last_digit: tuple[int, float] | None = None
         self._spans: list[tuple[int, int, int, int]] = []  # line, start, end, option
         self._number_ends: dict[int, int] = {}
 
-    @property
-    def value(self) -> str | list[str] | None:
-        """The chosen value (a list when `multi`)."""
-        return self._value
+    def validate_value(self, value: Value) -> Value:
+        """A list (in option order) for tick-any lists, one value or None otherwise."""
+        if self.multi:
+            ticked = value if isinstance(value, list) else [] if value is None else [value]
+            return [item for item, _ in self.options if item in ticked]
+        return value if isinstance(value, str) else None
 
-    @value.setter
-    def value(self, new: str | list[str] | None) -> None:
-        self._value = list(new or []) if self.multi else new
-        self.cursor = self._index_of_value()
-        self.refresh(layout=True)
+    def watch_value(self, value: Value) -> None:
+        """Move the cursor to the answer and say that it changed."""
+        by_key, self._by_key = self._by_key, False
+        from_option, self._from_option = self._from_option, False
+        if not from_option:  # set from code: the cursor goes to the answer
+            self.cursor = self._index_of(value)
+        self.post_message(self.Changed(self, value, by_key))
 
-    def _index_of_value(self) -> int:
-        values = [value for value, _ in self.options]
-        chosen = self._value[0] if isinstance(self._value, list) and self._value else self._value
+    def _index_of(self, value: Value) -> int:
+        values = [item for item, _ in self.options]
+        chosen = value[0] if isinstance(value, list) and value else value
         return values.index(chosen) if isinstance(chosen, str) and chosen in values else 0
 
     def _labels(self) -> list[str]:
@@ -102,9 +152,9 @@ class Choices(Widget, can_focus=True):
         return labels
 
     def _is_chosen(self, value: str) -> bool:
-        if isinstance(self._value, list):
-            return value in self._value
-        return self._value == value
+        if isinstance(self.value, list):
+            return value in self.value
+        return self.value == value
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         """As wide as all options side by side, or the container."""
@@ -118,6 +168,9 @@ class Choices(Widget, can_focus=True):
     def render(self) -> Text:
         """The options, the cursor shown when focused."""
         labels = self._labels()
+        chosen_style = self.get_component_rich_style("choices--chosen", partial=True)
+        cursor_style = self.get_component_rich_style("choices--cursor", partial=True)
+        number_style = self.get_component_rich_style("choices--number", partial=True)
         text = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
         for line_number, line in enumerate(pack(labels, max(self.content_size.width, 1))):
@@ -129,16 +182,16 @@ class Choices(Widget, can_focus=True):
                     text.append("  ")
                     column += 2
                 label = labels[index]
-                style = ""
-                if self._is_chosen(self.options[index][0]):
-                    style = "bold"
-                if self.has_focus and index == self.cursor:
-                    style = "reverse bold" if style else "reverse"
+                chosen = self._is_chosen(self.options[index][0])
+                under_cursor = self.has_focus and index == self.cursor
+                style = chosen_style if chosen else None
+                if under_cursor:
+                    style = cursor_style + style if style else cursor_style
+                start = len(text)
                 text.append(label, style=style)
-                if self.numbered and not style:
+                if self.numbered and style is None:
                     # The digit to press is quieter than the answer it stands for.
-                    start = len(text) - len(label)
-                    text.stylize("dim", start + 4, start + self._number_ends[index])
+                    text.stylize(number_style, start + 4, start + self._number_ends[index])
                 self._spans.append((line_number, column, column + len(label), index))
                 column += len(label)
         return text
@@ -148,7 +201,6 @@ class Choices(Widget, can_focus=True):
         self.cursor = (self.cursor + step) % len(self.options)
         if not self.multi:
             self._choose(self.cursor, by_key=False)
-        self.refresh()
 
     def action_tick(self) -> None:
         """Choose (or, for tick-any lists, tick or untick) the option under the cursor."""
@@ -156,20 +208,20 @@ class Choices(Widget, can_focus=True):
 
     def action_clear(self) -> None:
         """Take the answer back."""
-        self._value = [] if self.multi else None
-        self.refresh(layout=True)
-        self.post_message(self.Changed(self, self.value, False))
+        self._by_key = False
+        self.value = [] if self.multi else None
 
     def _choose(self, index: int, by_key: bool) -> None:
-        value = self.options[index][0]
+        option = self.options[index][0]
         self.cursor = index
-        if isinstance(self._value, list):
-            chosen = set(self._value) ^ {value}
-            self._value = [item for item, _ in self.options if item in chosen]
+        self._by_key = by_key
+        self._from_option = True
+        if isinstance(self.value, list):
+            self.value = [item for item in self.value if item != option] + (
+                [] if option in self.value else [option]
+            )
         else:
-            self._value = value
-        self.refresh(layout=True)
-        self.post_message(self.Changed(self, self.value, by_key))
+            self.value = option
 
     def on_key(self, event: events.Key) -> None:
         """Digits pick by number; the first letter of an option picks it (y / n)."""

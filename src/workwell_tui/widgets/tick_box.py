@@ -14,7 +14,21 @@ UNTICKED = " "
 
 
 class TickBox(Checkbox):
-    """A Checkbox showing ✓ when ticked and a blank when not."""
+    """A Checkbox showing ✓ when ticked and a blank when not.
+
+    Styled as Textual's Checkbox, through the same component classes:
+
+    | Class | Description |
+    | :- | :- |
+    | `toggle--button` | The box with the tick (✓ when ticked, blank when not). |
+    | `toggle--label` | The words beside the box. |
+    """
+
+    DEFAULT_CSS = """
+    TickBox {
+        width: auto;
+    }
+    """
 
     def __init__(self, label: str = "", value: bool = False, **kwargs: object) -> None:
         super().__init__(label, value, **kwargs)  # type: ignore[arg-type]

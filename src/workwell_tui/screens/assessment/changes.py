@@ -3,27 +3,44 @@
 One wrong digit on the work situation can make up to eight answers no longer apply. Before they
 go the coach sees them listed and confirms; once removed, ctrl+z brings them back until the step
 is left (after that the coach has moved on, and the removed answers are gone for good).
+`AnswerChanges` is the part of the wizard screen that applies these rules when `StepPages` says an
+answer changed, with the risk prompts (PHQ-9 item 9 above 0, or "in crisis now").
 """
 
 from __future__ import annotations
 
-from textual.binding import Binding
-from textual.widgets import Input
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from workwell_tui import clock
+from workwell_tui.domain.age import age_on
 from workwell_tui.domain.assessment.flow import prune
-from workwell_tui.domain.assessment.questions import Answer, Question, check_answer, show_answer
-from workwell_tui.domain.assessment.steps import StepKey
+from workwell_tui.domain.assessment.questions import (
+    YES,
+    Answer,
+    Answers,
+    Kind,
+    Question,
+    as_date,
+    show_answer,
+)
+from workwell_tui.domain.assessment.steps import CRISIS_ACTION, IN_CRISIS, RISK_ACTION, item_key
 from workwell_tui.domain.words import plural
-from workwell_tui.screens.assessment.pages import StepPagesScreen
+from workwell_tui.screens.assessment.risk import RiskScreen
 from workwell_tui.screens.confirm import ConfirmScreen
-from workwell_tui.widgets.choices import Choices
-from workwell_tui.widgets.question_field import QuestionField
+
+if TYPE_CHECKING:
+    from workwell_tui.screens.assessment.screen import AssessmentScreen
+    from workwell_tui.widgets.step_pages import StepPages
 
 SHOWN_LENGTH = 60  # a long note is cut in the list; the whole note comes back with ctrl+z
+PHQ9_ITEM_9 = item_key("phq9", 9)
+TYPED = (Kind.TEXT, Kind.NOTE, Kind.DATE, Kind.NUMBER)  # saved after a pause in typing
 
 
-def removal_question(changed: Question, dropped: list[Question], answers: dict[str, Answer]) -> str:
+def removal_question(
+    changed: Question, dropped: list[Question], answers: Mapping[str, Answer]
+) -> str:
     """The confirmation text: which answers would go, with what they say now."""
     lines = []
     for question in dropped:
@@ -39,95 +56,124 @@ def removal_question(changed: Question, dropped: list[Question], answers: dict[s
     )
 
 
-class AnswerChangesScreen(StepPagesScreen):
-    """The wizard's answers as they change, with a confirmed removal and an undo."""
+def before_change(answers: Mapping[str, Answer], key: str, previous: Answer) -> dict[str, Answer]:
+    """The answers as they were before `key` changed from `previous`."""
+    before = dict(answers)
+    if previous is None:
+        before.pop(key, None)
+    else:
+        before[key] = previous
+    return before
 
-    BINDINGS = [
-        Binding("ctrl+z", "undo_removal", "Undo removal", id="assessment.undo"),
-    ]
 
-    def _answer_changed(self, field: QuestionField) -> bool:
-        """Take in a field's new answer; False while the coach is asked about a removal."""
-        key = field.question.key
-        before = dict(self.answers)
-        changed = {**before, key: field.answer}
-        if field.has_class("-invalid"):
-            field.set_problem(check_answer(field.question, changed[key], clock.today()))
-        kept, dropped = prune(changed)
-        if dropped:
-            self._ask_before_removing(field, before, changed, dropped)
-            return False
-        self.answers = kept
-        self._after_change()
-        return True
+def conflict_question(changed: list[str], gone: bool) -> str:
+    """What to tell the coach when the draft was changed elsewhere since it was read."""
+    if gone:
+        return (
+            "This assessment was completed or removed in another window or on another laptop, "
+            "so what you changed here since the last save is not saved. Leave with Esc; "
+            "nothing more can be saved to it."
+        )
+    what = ", ".join(changed[:6]) + (f" and {len(changed) - 6} more" if len(changed) > 6 else "")
+    there = f"Changed there: {what}." if changed else "No answers differ, only when it was saved."
+    return (
+        "This draft was changed in another window or on another laptop after you opened it, "
+        f"so your latest changes are NOT SAVED.\n{there}\n\n"
+        "Put your changes back on top of that version and save? (Answers changed only there "
+        "are kept.)"
+    )
 
-    def _ask_before_removing(
-        self,
-        field: QuestionField,
-        before: dict[str, Answer],
-        changed: dict[str, Answer],
-        dropped: list[Question],
-    ) -> None:
+
+class AnswerChanges:
+    """The wizard's rules for an answer that changes: removals asked about, risk prompts."""
+
+    def __init__(self, screen: AssessmentScreen) -> None:
+        self.screen = screen
+        # The answers as they were before the last removal, for ctrl+z while on this step.
+        self.undo_answers: dict[str, Answer] | None = None
+
+    def changed(self, event: StepPages.Changed) -> None:
+        """The coach changed an answer: keep it (asking first about what it would remove)."""
+        screen, pages = self.screen, self.screen.pages
+        before = before_change(pages.answers, event.key, event.previous)
+        kept, dropped = prune(pages.answers)
+        if dropped:  # the coach is asked first whether answers that no longer apply go
+            self._ask_before_removing(event.key, before, dropped)
+            return
+        screen.show_answers(kept)  # blank answers to questions now hidden go quietly
+        value = pages.answers.get(event.key)
+        if pages.questions[event.key].kind in TYPED:
+            screen.saving.typed()  # saved after a pause in typing (or on leaving the field)
+            return
+        screen.saving.save_now()
+        if event.key == PHQ9_ITEM_9 and isinstance(value, int) and value > 0:
+            self._ask_about_risk(RISK_ACTION, RiskScreen.ITEM_9)
+        elif event.key == IN_CRISIS and value == YES:
+            self._ask_about_risk(CRISIS_ACTION, RiskScreen.IN_CRISIS)
+        elif event.answered_by_key:
+            pages.focus_after(event.key)
+
+    def _ask_before_removing(self, key: str, before: Answers, dropped: list[Question]) -> None:
+        screen = self.screen
+        changed = dict(screen.pages.answers)
+
         def answered(remove: bool | None) -> None:
             if remove:
-                self._remove(field, before, changed)
+                kept, gone = prune(changed)
+                screen.show_answers(kept)
+                self.undo_answers = dict(before)
+                names = ", ".join(item.label for item in gone)
+                screen.notify(
+                    f"No longer applies, so removed: {names}. ctrl+z brings them back.", timeout=6
+                )
+                screen.refresh_bindings()
+                screen.saving.save_now()
             else:
-                with field.prevent(Input.Changed, Choices.Changed):
-                    field.set_answer(before.get(field.question.key))
-            field.control.focus(scroll_visible=False)
+                screen.show_answers(before)
+            field = screen.pages.field(key)
+            if field is not None:
+                field.control.focus(scroll_visible=False)
 
-        self.app.push_screen(
+        screen.app.push_screen(
             ConfirmScreen(
-                removal_question(field.question, dropped, changed),
+                removal_question(screen.pages.questions[key], dropped, changed),
                 yes="Remove them",
                 no="Keep them (undo this change)",
             ),
             callback=answered,
         )
 
-    def _remove(
-        self, field: QuestionField, before: dict[str, Answer], changed: dict[str, Answer]
-    ) -> None:
-        kept, dropped = prune(changed)
-        self.answers = kept
-        self.undo_answers = before
-        self._show_answers(dropped)
-        names = ", ".join(question.label for question in dropped)
-        self.notify(f"No longer applies, so removed: {names}. ctrl+z brings them back.", timeout=6)
-        self._after_change()
-        self.refresh_bindings()
-        self.save_now()
-
-    def action_undo_removal(self) -> None:
+    def undo(self) -> None:
         """Bring back the answers the last change removed (on this step only)."""
         before = self.undo_answers
         if before is None:
             return
         self.undo_answers = None
-        self.answers = dict(before)
-        self._show_answers([])
-        self._after_change()
-        self.refresh_bindings()
-        self.save_now()
-        self.notify("Answers brought back.", timeout=3)
+        screen = self.screen
+        screen.show_answers(before)
+        screen.refresh_bindings()
+        screen.saving.save_now()
+        screen.notify("Answers brought back.", timeout=3)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Undo is on offer only while there is a removal to undo."""
-        if action == "undo_removal":
-            return self.undo_answers is not None
-        return True
+    def _ask_about_risk(self, key: str, why: str) -> None:
+        """Crisis contacts, and the \"what I did\" record kept under `key`."""
+        screen = self.screen
+        answers = screen.pages.answers
 
-    def _show_answers(self, dropped: list[Question]) -> None:
-        """Put `answers` back into every built field (removed ones are emptied)."""
-        keys = {question.key for question in dropped}
-        for fields in self.page_fields.values():
-            for key, field in fields.items():
-                if key in keys or field.answer != self.answers.get(key):
-                    with field.prevent(Input.Changed, Choices.Changed):
-                        field.set_answer(self.answers.get(key))
+        def recorded(action: str | None) -> None:
+            if not action:
+                return
+            screen.show_answers({**screen.pages.answers, key: action})
+            field = screen.pages.field(key)
+            if field is not None:
+                field.set_message(None)
+            screen.saving.save_now()
+            screen.pages.focus_after(key)
 
-    def _after_change(self) -> None:
-        self._refresh_visibility()
-        if self.step.key is StepKey.ELIGIBILITY:
-            self._show_eligibility()
-            self._show_position()
+        existing = answers.get(key)
+        born = as_date(answers.get("date_of_birth"))
+        under_18 = born is not None and age_on(born, clock.today()) < 18
+        screen.app.push_screen(
+            RiskScreen(existing if isinstance(existing, str) else "", why=why, under_18=under_18),
+            callback=recorded,
+        )

@@ -1,132 +1,285 @@
-"""Autosave for the assessment wizard: every change reaches the database in order, off the UI.
+"""The wizard's autosave on screen: writes in workers, "saved 14:05:07", and what a failure means.
 
-Each save carries a sequence number; a slower, older write never lands over a newer one. Leaving
-(by Esc, finishing or even quitting the app) writes what is on screen on the spot.
+`DraftAutosave` (autosave.py) holds the rules; this part runs its writes in thread workers that
+post `Written` back, shows when the draft was saved (to the second, so a second save in the same
+minute is visible), and never lets a failure pass quietly:
+
+- a save that fails says NOT SAVED in the title bar, with the reason;
+- Esc (save and leave) leaves only once the save is in: if it fails the screen stays, says "not
+  saved" and offers to try again;
+- a save refused because the draft was changed elsewhere says what changed there and offers to
+  put this screen's changes back on top (now, or later with ctrl+r).
+
+The screen routes the messages here (`on_wizard_saving_written`, `on_wizard_saving_conflicted`).
 """
 
 from __future__ import annotations
 
-import threading
+import gc
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING
 
-from textual import work
+from textual.app import App
+from textual.message import Message
 from textual.timer import Timer
 
-from workwell_tui.domain.assessment.flow import first_step, step_number
-from workwell_tui.domain.assessment.questions import Answer, is_blank
-from workwell_tui.domain.assessment.steps import Step
-from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.errors import coach_words
-from workwell_tui.screens.base import WorkwellScreen
+from workwell_tui.domain.assessment.flow import step_number
+from workwell_tui.domain.assessment.steps import QUESTIONS_BY_KEY
+from workwell_tui.screens.assessment.autosave import (
+    Conflict,
+    DraftAutosave,
+    SaveResult,
+    Snapshot,
+)
+from workwell_tui.screens.assessment.changes import conflict_question
+from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from workwell_tui.domain.records import DraftAssessment
+    from workwell_tui.screens.assessment.screen import AssessmentScreen
 
-class DraftSavingScreen(WorkwellScreen[None]):
-    """A screen whose `answers` and `step` are a draft assessment, saved as they change."""
+TYPING_PAUSE = 0.8  # seconds of quiet before a half-typed field is saved
+COLLECTOR_BACKSTOP = 1.0  # seconds: the collector is back on by then whatever happens
 
-    def __init__(self, kind: AssessmentKind) -> None:
-        super().__init__()
-        self.kind = kind
-        self.assessment_id: str | None = None
-        self.answers: dict[str, Answer] = {}
-        self.step: Step = first_step(kind)
-        self.finishing = False
+
+def pause_collector_until_drawn(app: App[object]) -> None:
+    """Keep Python's cycle collector off until the next frame is drawn.
+
+    With a few hundred widgets alive, a full collection that happens to start while a step is
+    being shown adds 100–300 ms to the coach's wait (measured with the step benchmark under
+    load). Textual pauses it while scrolling for the same reason (`PAUSE_GC_ON_SCROLL`); here it
+    runs just after the new step is on screen instead, while the coach reads.
+    """
+    if not gc.isenabled():
+        return  # someone else paused it; they turn it back on
+    gc.disable()
+    resumed = False
+
+    def resume() -> None:
+        nonlocal resumed
+        if not resumed:
+            resumed = True
+            gc.enable()
+
+    app.call_after_refresh(resume)
+    app.set_timer(COLLECTOR_BACKSTOP, resume)
+
+
+class WizardSaving:
+    """Saves the wizard's draft as it changes and shows how that went."""
+
+    @dataclass
+    class Written(Message):
+        """A write finished (or found nothing to write)."""
+
+        result: SaveResult
+        leaving: bool
+
+    @dataclass
+    class Conflicted(Message):
+        """What is stored now, read after a refused write."""
+
+        conflict: Conflict
+
+    def __init__(self, screen: AssessmentScreen) -> None:
+        self.screen = screen
+        self.autosave: DraftAutosave | None = None
+        self.leaving = False
+        self.closed = False  # completed, left or thrown away: nothing more to write
+        self.conflict: Conflict | None = None
+        self._asking = False
+        self._discard_on_leave = False
         self._typing_timer: Timer | None = None
-        self._write_lock = threading.Lock()
-        self._queued = 0
-        self._written = 0
-        self._last_written: tuple[int, dict[str, Any]] | None = None
-        self._discarded = False
 
-    def _show_saved(self, moment: datetime) -> None:
-        if not self.is_mounted or not self.query(TitleBar):
-            return  # a save that finished after the coach left
+    @property
+    def ready(self) -> bool:
+        """Whether the draft is open."""
+        return self.autosave is not None
+
+    @property
+    def stale(self) -> bool:
+        """Whether writes are refused until the coach decides about a change made elsewhere."""
+        return self.autosave is not None and self.autosave.stale
+
+    def opened(self, draft: DraftAssessment) -> None:
+        """The draft is read: start saving it."""
+        self.autosave = DraftAutosave(self.screen.services.store, draft)
+
+    def show_saved(self, moment: datetime) -> None:
+        """ "saved 14:05:07" in the title bar."""
         local = moment.astimezone() if moment.tzinfo else moment
-        self.query_one(TitleBar).set_fact("saved", f"saved {local:%H:%M}", "quiet")
+        self._title_fact(f"saved {local:%H:%M:%S}", "quiet")
+
+    def _title_fact(self, text: str, kind: str) -> None:
+        for bar in self.screen.query(TitleBar).results(TitleBar):
+            bar.set_fact("saved", text, kind)
+
+    # Writing ----------------------------------------------------------------------------
+
+    def snapshot(self) -> Snapshot:
+        """The draft as it stands, numbered after every earlier change."""
+        assert self.autosave is not None, "the draft is not open yet"
+        self._stop_typing_timer()
+        return self.autosave.snapshot(step_number(self.screen.step.key), self.screen.answers)
+
+    def typed(self) -> None:
+        """A typed answer changed: save once the typing pauses."""
+        self._stop_typing_timer()
+        self._typing_timer = self.screen.set_timer(TYPING_PAUSE, self.save_now)
+
+    def _stop_typing_timer(self) -> None:
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+            self._typing_timer = None
 
     def save_now(self) -> None:
-        """Queue a save of everything as it stands."""
-        if self.assessment_id is None or self.finishing:
+        """Save everything as it stands, in a worker."""
+        if self.autosave is None or self.closed or self.screen.finishing:
             return
-        if self._typing_timer is not None:
-            self._typing_timer.stop()
-            self._typing_timer = None
-        self._queued += 1
-        self._write(self._queued, step_number(self.step.key), dict(self.answers))
+        self._run(self.snapshot(), leaving=False)
 
-    @work(thread=True, group="autosave")
-    def _write(self, sequence: int, step: int, answers: dict[str, Any]) -> None:
-        saved, problem = self._store(sequence, step, answers)
-        if problem:
-            self.app.call_from_thread(self._save_failed, problem)
-        elif saved is not None:
-            self.app.call_from_thread(self._show_saved, saved)
-
-    def _store(
-        self, sequence: int, step: int, answers: dict[str, Any]
-    ) -> tuple[datetime | None, str]:
-        """Write one snapshot unless a newer one went in first; (when saved, problem)."""
-        store = self.services.store
-        assert self.assessment_id is not None
-        with self._write_lock:
-            if self._discarded:
-                return None, ""  # a save queued before the empty draft was thrown away
-            if sequence <= self._written or (step, answers) == self._last_written:
-                return None, ""
-            try:
-                saved = store.save_assessment(self.assessment_id, step, answers)
-            except Exception as error:  # the coach-safe words only: never the answers
-                return None, coach_words(error)
-            self._written = sequence
-            self._last_written = (step, answers)
-            return saved, ""
-
-    def _save_failed(self, what: str) -> None:
-        if not self.is_mounted or not self.query(TitleBar):
-            self.app.notify(f"Could not save the draft: {what}", severity="error", markup=False)
-            return
-        self.query_one(TitleBar).set_fact("saved", "NOT SAVED", "alert")
-        self.notify(
-            f"Could not save the draft: {what} Keep this screen open.",
-            severity="error",
-            markup=False,
+    def _run(self, snapshot: Snapshot, leaving: bool) -> None:
+        self.screen.run_worker(
+            partial(self._write, snapshot, leaving),
+            thread=True,
+            group="leave" if leaving else "autosave",
+            exit_on_error=False,
         )
 
-    def flush(self) -> None:
-        """Save now, on this thread, when anything is not yet written (leaving, finishing)."""
-        if self.assessment_id is None:
+    def _write(self, snapshot: Snapshot, leaving: bool) -> None:
+        """(In a worker thread.) Write, then say how it went."""
+        autosave = self.autosave
+        assert autosave is not None
+        if leaving and self._discard_on_leave and autosave.discard_if_untouched(snapshot.answers):
+            result = SaveResult()
+        else:
+            result = autosave.write(snapshot)
+        self.screen.post_message(self.Written(result, leaving))
+
+    def written(self, message: Written) -> None:
+        """Show how a write went; a successful one made on leaving lets the screen go."""
+        result = message.result
+        if message.leaving:
+            self.leaving = False
+        if result.failed:
+            self._not_saved(result, message.leaving)
             return
-        if self._typing_timer is not None:
-            self._typing_timer.stop()
-            self._typing_timer = None
-        self._queued += 1
-        saved, problem = self._store(self._queued, step_number(self.step.key), dict(self.answers))
-        if problem:
-            self._save_failed(problem)
-        elif saved is not None:
-            self._show_saved(saved)
+        if result.saved_at is not None:
+            self.show_saved(result.saved_at)
+        if message.leaving:
+            self.closed = True
+            self.screen.dismiss()
 
-    def discard_if_untouched(self) -> bool:
-        """Throw the draft away when nothing has been answered; True if it went.
+    def _not_saved(self, result: SaveResult, leaving: bool) -> None:
+        self._title_fact("NOT SAVED", "alert")
+        self.screen.refresh_bindings()
+        if result.stale:
+            if result.conflict is not None:
+                self.conflict = result.conflict
+            self.ask_about_conflict()
+            return
+        if not leaving:
+            self.screen.notify(
+                f"Could not save the draft: {result.problem} Keep this screen open.",
+                severity="error",
+                markup=False,
+            )
+            return
 
-        Opening the review measures and leaving at once must not leave a "draft saved" flag
-        on the caseload for a draft that holds nothing.
-        """
-        if self.assessment_id is None or any(not is_blank(v) for v in self.answers.values()):
-            return False
-        store = self.services.store
-        with self._write_lock:
-            try:
-                gone = store.discard_untouched_draft(self.assessment_id)
-            except Exception:  # keeping an empty draft is harmless; say nothing
-                return False
-            self._discarded = gone
-        if gone:
-            self.finishing = True  # nothing more to save
-        return gone
+        def answered(again: bool | None) -> None:
+            if again:
+                self.leave(self._discard_on_leave)
 
-    def on_unmount(self) -> None:
-        """Leaving by any route (even quitting the app) writes what is on screen."""
-        if not self.finishing:
-            self.flush()
+        self.screen.app.push_screen(
+            ConfirmScreen(
+                f"Not saved: {result.problem}\n\nEverything typed is still on this screen. "
+                "Try saving again now?",
+                yes="Try again",
+                no="Stay here",
+            ),
+            callback=answered,
+        )
+
+    # Leaving ----------------------------------------------------------------------------
+
+    def leave(self, discard_if_untouched: bool = False) -> None:
+        """Save, then close the screen once the save is in (an untouched draft may go)."""
+        if self.autosave is None or self.closed:
+            self.screen.dismiss()  # still opening, or nothing more to save
+            return
+        if self.leaving:
+            return
+        self.leaving = True
+        self._discard_on_leave = discard_if_untouched
+        self._run(self.snapshot(), leaving=True)
+
+    def flush_on_unmount(self) -> None:
+        """The screen is going (even the app quitting): write what is on it, on the spot."""
+        autosave = self.autosave
+        if autosave is None or self.closed or autosave.discarded:
+            return
+        self._stop_typing_timer()
+        result = autosave.flush(step_number(self.screen.step.key), self.screen.answers)
+        if result.failed:
+            self.screen.app.notify(
+                f"Could not save the draft: {result.problem}", severity="error", markup=False
+            )
+
+    # Changed elsewhere ------------------------------------------------------------------
+
+    def ask_about_conflict(self) -> None:
+        """Say what changed elsewhere and offer to put this screen's changes back on top."""
+        if not self.stale or self._asking:
+            return
+        if self.conflict is None:
+            self.screen.run_worker(self._read_conflict, thread=True, exit_on_error=False)
+            return
+        conflict = self.conflict
+        self._asking = True
+        labels = [
+            QUESTIONS_BY_KEY[key].label for key in conflict.changed if key in QUESTIONS_BY_KEY
+        ]
+        if len(labels) < len(conflict.changed):
+            labels.append("other details")
+
+        def answered(reapply: bool | None) -> None:
+            self._asking = False
+            if conflict.theirs is None:
+                self.closed = True  # completed or removed elsewhere: nothing to write to
+                return
+            if not reapply:
+                self.screen.notify(
+                    "Not saved. ctrl+r puts your changes back on top when you are ready.",
+                    severity="warning",
+                )
+                return
+            assert self.autosave is not None
+            merged = self.autosave.reapply(self.screen.answers, conflict)
+            self.conflict = None
+            self.screen.show_answers(merged)
+            self.screen.refresh_bindings()
+            self.save_now()
+            self.screen.notify("Your changes are back on top of the other version; saving.")
+
+        gone = conflict.theirs is None
+        self.screen.app.push_screen(
+            ConfirmScreen(
+                conflict_question(labels, gone),
+                yes="OK" if gone else "Save mine on top",
+                no="OK" if gone else "Not now",
+            ),
+            callback=answered,
+        )
+
+    def _read_conflict(self) -> None:
+        """(In a worker thread.) Read what is stored now."""
+        assert self.autosave is not None
+        self.screen.post_message(self.Conflicted(self.autosave.conflict()))
+
+    def conflicted(self, message: Conflicted) -> None:
+        """What is stored now is known: ask the coach."""
+        self.conflict = message.conflict
+        self.ask_about_conflict()

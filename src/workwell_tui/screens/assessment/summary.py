@@ -18,6 +18,37 @@ from workwell_tui.widgets.user_text import user_text
 LABEL_WIDTH = 32
 
 
+class SummarySection(Vertical):
+    """One step read back: its title and an Edit button, then its answers in two columns.
+
+    Parts, each a child widget with its class:
+
+    | Class | Description |
+    | :- | :- |
+    | `summary-head` | The title and the Edit button, on one line. |
+    | `summary-title` | The step's title. |
+    | `summary-lines` | The answers. |
+    """
+
+    DEFAULT_CSS = """
+    SummarySection {
+        height: auto;
+        padding-top: 1;
+    }
+    SummarySection > .summary-head {
+        height: 1;
+    }
+    SummarySection .summary-title {
+        width: 1fr;
+        text-style: bold;
+        color: $primary;
+    }
+    SummarySection > .summary-lines {
+        padding-left: 2;
+    }
+    """
+
+
 def summary_widgets(kind: AssessmentKind, answers: Answers, today: date) -> list[Widget]:
     """One block per step (its answers and an Edit button), then the button that finishes."""
     widgets: list[Widget] = []
@@ -38,14 +69,13 @@ def summary_widgets(kind: AssessmentKind, answers: Answers, today: date) -> list
             classes="edit-step",
             compact=True,
         )
-        block = Vertical(
+        block = SummarySection(
             Horizontal(
                 Static(section.step.title, classes="summary-title", markup=False),
                 edit,
                 classes="summary-head",
             ),
             Static(grid, classes="summary-lines"),
-            classes="summary-section",
         )
         widgets.append(block)
     finish = "Store review measures" if kind is AssessmentKind.REVIEW else "Confirm and make plan"

@@ -1,19 +1,18 @@
-"""One assessment question on screen: its label, the right control for its kind, its message.
+"""Assessment questions as form fields: the right control for each kind of question.
 
-The control is chosen from the question's kind, so the wizard is a list of these and nothing
-else; the answer goes in and comes out exactly as typed.
+The control is chosen from the question's kind, so a step is a list of `FormField`s and nothing
+else; an answer goes in and comes out exactly as typed (a scale's digit as a number).
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input
 
 from workwell_tui.domain.assessment.questions import Answer, Kind, Question
 from workwell_tui.widgets.choices import Choices
+from workwell_tui.widgets.form_field import FormField
 
 _TYPED = (Kind.TEXT, Kind.NOTE, Kind.DATE, Kind.NUMBER)
 
@@ -85,54 +84,18 @@ def write_control(question: Question, control: Widget, value: Answer) -> None:
         control.value = value if isinstance(value, str) else None
 
 
-class QuestionField(Vertical):
-    """Heading (if any), label and control, and the line for the hint or the problem."""
-
-    DEFAULT_CLASSES = "question"
-
-    def __init__(
-        self, question: Question, value: Answer, suggestions: list[str] | None = None
-    ) -> None:
-        super().__init__(id="field-" + control_id(question.key))
-        self.question = question
-        self.control = make_control(question, value, suggestions)
-        self._message = question.hint
-        if question.stacked:
-            self.add_class("-stacked")
-
-    def compose(self) -> ComposeResult:
-        """Stacked questions put the label above; short ones beside the control."""
-        question = self.question
-        if question.heading:
-            yield Static(question.heading, classes="question-heading", markup=False)
-        label = question.label + (" *" if question.required else "")
-        if question.stacked:
-            yield Label(label, classes="question-label", markup=False)
-            yield self.control
-        else:
-            with Horizontal(classes="question-row"):
-                yield Label(label, classes="question-label", markup=False)
-                yield self.control
-        message = Static(question.hint, classes="question-message", markup=False)
-        message.display = bool(question.hint)
-        yield message
-
-    @property
-    def answer(self) -> Answer:
-        """What the control holds now."""
-        return read_control(self.question, self.control)
-
-    def set_answer(self, value: Answer) -> None:
-        """Replace what the control holds."""
-        write_control(self.question, self.control, value)
-
-    def set_problem(self, problem: str | None, note: str = "") -> None:
-        """Show a problem (in the error colour), else a note or the hint."""
-        text = problem or note or self.question.hint
-        if text == self._message and bool(problem) == self.has_class("-invalid"):
-            return  # unchanged: spare a restyle
-        self._message = text
-        message = self.query_one(".question-message", Static)
-        message.update(text)
-        message.display = bool(text)
-        self.set_class(bool(problem), "-invalid")
+def question_field(
+    question: Question, value: Answer, suggestions: list[str] | None = None
+) -> FormField:
+    """The form field for `question`, holding `value`; named by the question's key."""
+    return FormField(
+        question.label,
+        make_control(question, value, suggestions),
+        required=question.required,
+        hint=question.hint,
+        heading=question.heading,
+        stacked=question.stacked,
+        wide=True,
+        name=question.key,
+        id="field-" + control_id(question.key),
+    )
