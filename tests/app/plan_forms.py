@@ -65,7 +65,7 @@ async def type_in(pilot: Pilot[None], screen: RecordFormScreen, field: str, text
 def message(screen: RecordFormScreen, field: str) -> str:
     """The error beside a field ('' when it has none)."""
     widget = screen.query_one(f"#field-{field}", FormField)
-    return str(widget.query_one(".field-message").render()) if widget.has_class("-invalid") else ""
+    return widget.message if widget.invalid else ""
 
 
 def add_objectives(store: Store, participant: Participant) -> list[str]:

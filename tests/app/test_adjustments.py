@@ -191,10 +191,11 @@ async def test_add_from_the_catalogue_with_a_name(
         await pilot.press("a")
         await until(pilot, lambda: isinstance(app.screen, AddAdjustmentScreen))
         add = app.screen
+        assert isinstance(add, AddAdjustmentScreen)
         text = screen_text(app)
         assert "(on the checklist)" in text  # altered hours cannot be added twice
         catalogue = add.query_one("#catalogue")
-        while add.current() is None or add.current().key != "other_equipment":  # type: ignore[union-attr]
+        while (item := add.current()) is None or item.key != "other_equipment":
             await pilot.press("down")
         await pilot.press("enter")
         assert "Say what it is" in screen_text(app)

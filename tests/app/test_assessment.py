@@ -290,8 +290,8 @@ async def test_resume_lands_on_the_saved_step(
         assert "press a to resume (saved 14:05)" in screen_text(pilot.app)
         await pilot.press("a")
         for _ in range(100):
-            screen = pilot.app.screen
-            if isinstance(screen, AssessmentScreen) and screen.fields:
+            current = pilot.app.screen
+            if isinstance(current, AssessmentScreen) and current.fields:
                 break
             await pilot.pause(0.02)
         screen = wizard(pilot)

@@ -21,7 +21,7 @@ async def test_rows_read_before_the_table_arrives_are_shown_when_it_does(
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_caseload(pilot)
-        rows = list(app.caseload_rows)
+        rows = list(app.caseload_rows or [])
         fresh = CaseloadScreen()
         await app.push_screen(fresh)
         assert not fresh.has_table  # the table comes just after the first frame
@@ -63,14 +63,14 @@ async def test_keys_before_the_table_arrives_do_nothing_harmful(app: WorkwellApp
         fresh.action_sort(1)
         fresh.action_reverse()
         assert app.screen is fresh
-        fresh.show_rows(list(app.caseload_rows))
+        fresh.show_rows(list(app.caseload_rows or []))
         await pilot.pause()
         await pilot.pause()
         table = fresh.query_one(CaseloadTable)
         # The sort chosen early still holds once the rows are on screen.
         assert (table.sort_key, table.sort_reverse) == ("reference", True)
         assert [row.reference for row in table.rows] == sorted(
-            (row.reference for row in app.caseload_rows), reverse=True
+            (row.reference for row in app.caseload_rows or []), reverse=True
         )
 
 

@@ -86,9 +86,8 @@ async def test_a_change_that_drops_answers_asks_first_and_ctrl_z_brings_them_bac
         assert screen.answers["consent_contact_employer"] == "yes"
         assert screen.fields["consent_contact_employer"].display
         await settle(pilot)
-        assert (
-            store.assessment_draft(screen.participant_id).answers["job_title"] == "Care assistant"
-        )
+        draft = store.assessment_draft(screen.participant_id)
+        assert draft is not None and draft.answers["job_title"] == "Care assistant"
 
         # Once the step is left, the removal stands.
         await change_work_situation(pilot, "out_of_work_short")
@@ -125,12 +124,12 @@ async def test_form_tick_boxes_differ_in_shape_ticked_and_not(app: WorkwellApp) 
         boxes = list(form.query(Checkbox))
         assert boxes and all(isinstance(box, TickBox) for box in boxes)
         consent = form.query_one("#consent_processing", Checkbox)
-        unticked = consent.render().plain  # type: ignore[union-attr]
+        unticked = consent.render().plain
         consent.focus()
         await pilot.press("space")
         await pilot.pause()
         assert consent.value
-        ticked = consent.render().plain  # type: ignore[union-attr]
+        ticked = consent.render().plain
         assert unticked != ticked  # the characters differ, not only their colours
 
 

@@ -81,7 +81,7 @@ async def test_caseload_rows_show_hostile_names_literally(hostile_app: WorkwellA
 async def test_participant_screen_shows_hostile_text_literally(hostile_app: WorkwellApp) -> None:
     async with hostile_app.run_test(size=(160, 50)) as pilot:
         await wait_for_caseload(pilot)
-        rows = {row.last_name: row for row in hostile_app.caseload_rows}
+        rows = {row.last_name: row for row in hostile_app.caseload_rows or []}
         for number, value in enumerate(HOSTILE):
             row = rows[last_name(number)]
             hostile_app.open_participant(row.participant_id)
@@ -106,7 +106,7 @@ async def test_participant_screen_shows_hostile_text_literally(hostile_app: Work
 async def test_assessment_title_shows_hostile_names_literally(hostile_app: WorkwellApp) -> None:
     async with hostile_app.run_test(size=(160, 50)) as pilot:
         await wait_for_caseload(pilot)
-        rows = {row.last_name: row for row in hostile_app.caseload_rows}
+        rows = {row.last_name: row for row in hostile_app.caseload_rows or []}
         for number in (1, 2, 5, 14, 15, 23):
             row = rows[last_name(number)]
             hostile_app.push_screen(AssessmentScreen(row.participant_id))

@@ -191,11 +191,11 @@ async def test_a_form_left_unsaved_is_offered_back(
         assert "You were typing this contact at 14:05" in screen_text(app)
         await pilot.press("y")
         await wait_until(pilot, lambda: isinstance(app.screen, LogContactScreen), "the form")
-        screen = app.screen
-        assert isinstance(screen, LogContactScreen)
-        notes = screen.query_one("#notes", TextArea).text
+        form = app.screen
+        assert isinstance(form, LogContactScreen)
+        notes = form.query_one("#notes", TextArea).text
         assert notes == "Talked about the return-to-work meeting"
-        assert screen.query_one("#mode", Choices).value == "video"
+        assert form.query_one("#mode", Choices).value == "video"
         # Thrown away on purpose, it is not offered again.
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")

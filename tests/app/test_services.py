@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.app.test_hostile_text import FORBIDDEN
-from tests.hostile_strings import HOSTILE
+from tests.hostile_strings import FORBIDDEN, HOSTILE
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.models import Participant
 from workwell_tui.db.store import Store
 from workwell_tui.directory.report import ImportBatch
 from workwell_tui.domain.directory.service import ServiceDraft
 from workwell_tui.domain.enums import ReferralStatus
-from workwell_tui.screens.navigation import OpenServices
+from workwell_tui.screens.navigation import OpenDirectory, OpenServices
 from workwell_tui.screens.services.referral import ReferralScreen
 from workwell_tui.screens.services.referrals import ReferralsScreen
 from workwell_tui.screens.services.screen import ServicesScreen
@@ -70,9 +70,19 @@ def shown(app: WorkwellApp) -> list[str]:
     return [service.name for service in app.screen.query_one(ServiceList).services]
 
 
+def starts_a_row(app: WorkwellApp, start: str) -> bool:
+    return any(name.startswith(start) for name in shown(app))
+
+
+def shows(app: WorkwellApp, screen_type: type[object]) -> bool:
+    return isinstance(app.screen, screen_type)
+
+
 async def open_directory(pilot: Pilot[None], participant_id: str | None) -> ServicesScreen:
     await wait_for_caseload(pilot)
-    pilot.app.post_message(OpenServices(participant_id))
+    pilot.app.post_message(
+        OpenServices(participant_id) if participant_id is not None else OpenDirectory()
+    )
     await wait_until(
         pilot,
         lambda: isinstance(pilot.app.screen, ServicesScreen) and pilot.app.screen.loaded,
@@ -196,7 +206,7 @@ async def test_hostile_service_text_shows_literally(app: WorkwellApp, store: Sto
             app.screen.query_one("#find", Input).value = f"Svc{number}"
             await wait_until(
                 pilot,
-                lambda n=number: any(name.startswith(f"Svc{n} ") for name in shown(app)),
+                partial(starts_a_row, app, f"Svc{number} "),
                 f"svc {number}",
             )
             picture = app.export_screenshot()
@@ -225,7 +235,7 @@ async def test_hostile_text_in_refer_referrals_and_edit(
             if key == "e":
                 await pilot.press("down")
             await pilot.press(key)
-            await wait_until(pilot, lambda t=screen_type: isinstance(app.screen, t), key)
+            await wait_until(pilot, partial(shows, app, screen_type), key)
             picture = app.export_screenshot()
             assert not any(code in picture for code in FORBIDDEN), key
             assert "Smith [/] [bold]x" in screen_text(app)

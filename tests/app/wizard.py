@@ -73,7 +73,7 @@ async def eligible_first_step(pilot: Pilot[None]) -> None:
     await answer(pilot, "consent_share_health_with_employer", "n")
 
 
-async def wait_for(pilot: Pilot[None], check: Callable[[], bool]) -> None:
+async def wait_for(pilot: Pilot[None], check: Callable[[], object]) -> None:
     for _ in range(200):
         if check():
             await pilot.pause()

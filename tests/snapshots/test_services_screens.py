@@ -20,7 +20,7 @@ from workwell_tui.directory.report import ImportBatch
 from workwell_tui.domain.directory.referrals import ReferralDraft
 from workwell_tui.domain.directory.service import ServiceDraft
 from workwell_tui.domain.enums import ReferralStatus
-from workwell_tui.screens.navigation import OpenServices
+from workwell_tui.screens.navigation import OpenDirectory, OpenServices
 from workwell_tui.screens.services.screen import ServicesScreen
 
 from ..app.helpers import wait_for_caseload
@@ -85,7 +85,9 @@ async def until(pilot: Pilot[None], check: Any) -> None:
 def opener(participant_id: str | None, *keys: str) -> Any:
     async def run_before(pilot: Pilot[None]) -> None:
         await wait_for_caseload(pilot)
-        pilot.app.post_message(OpenServices(participant_id))
+        pilot.app.post_message(
+            OpenServices(participant_id) if participant_id is not None else OpenDirectory()
+        )
         await until(
             pilot, lambda: isinstance(pilot.app.screen, ServicesScreen) and pilot.app.screen.loaded
         )

@@ -25,9 +25,13 @@ from workwell_tui.domain.adjustments.details import AdjustmentDraft, FitNoteDraf
 from workwell_tui.domain.enums import AdjustmentOwner, AdjustmentStatus, CaseloadFlag
 
 
-def alex(store: Store, **consents: bool) -> tuple[Participant, dict[str, uuid.UUID]]:
+def alex(
+    store: Store, employer_consent: bool = True, health_consent: bool = False
+) -> tuple[Participant, dict[str, uuid.UUID]]:
     people = add_caseload(store)
-    return people["alex"], add_checklist(store, people["alex"], **consents)
+    return people["alex"], add_checklist(
+        store, people["alex"], employer_consent=employer_consent, health_consent=health_consent
+    )
 
 
 def test_checklist_read_model_has_items_consents_links_and_fit_note(store: Store) -> None:

@@ -22,7 +22,7 @@ FORBIDDEN = ("\x1b", "\x00", "\x07", "\x9b", "\u202e")
 
 
 def service(
-    sid: str = "svc-1", name: str = "Community Counselling", **extra: Any
+    sid: str = "svc-1", name: Any = "Community Counselling", **extra: Any
 ) -> dict[str, Any]:
     """An HSDS 3.0 UK service with the usual sections (as examples/service_full.json has)."""
     record: dict[str, Any] = {

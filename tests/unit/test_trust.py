@@ -274,7 +274,7 @@ def test_place_problem_names_a_read_only_folder(
 ) -> None:
     from workwell_tui.db.backends import sqlite as sqlite_backend
 
-    monkeypatch.setattr(sqlite_backend.os, "access", lambda *_args: False)
+    monkeypatch.setattr("os.access", lambda *_args: False)
     problem = sqlite_backend.place_problem(tmp_path / "workwell.sqlite3")
     assert problem is not None and "read-only" in problem
 

@@ -30,6 +30,9 @@ class FormField(Vertical):
     `-stacked` for the label above the control, and `-invalid` (set from `invalid`).
     """
 
+    # Forms find their fields (and style what they put in them) by this class.
+    DEFAULT_CLASSES = "form-field"
+
     DEFAULT_CSS = """
     FormField {
         height: auto;

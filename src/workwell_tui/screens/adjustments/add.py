@@ -43,10 +43,10 @@ class AddAdjustmentScreen(WorkwellScreen[ChecklistData | None]):
     }
     AddAdjustmentScreen #description { height: auto; padding: 0 1; color: $foreground-muted; }
     AddAdjustmentScreen .form-field { height: auto; padding: 0 1; }
-    AddAdjustmentScreen .field-row { height: auto; }
-    AddAdjustmentScreen .field-label { width: 8; }
+    AddAdjustmentScreen .form-field--row { height: auto; }
+    AddAdjustmentScreen .form-field--label { width: 8; }
     AddAdjustmentScreen #name { width: 1fr; }
-    AddAdjustmentScreen .form-field.-invalid .field-message { color: $error; }
+    AddAdjustmentScreen .form-field.-invalid .form-field--message { color: $error; }
     """
     BINDINGS = [Binding("escape", "cancel", "Back", id="add-adjustment.cancel")]
 
