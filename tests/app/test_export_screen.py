@@ -17,6 +17,7 @@ from workwell_tui.db.models import Participant
 from workwell_tui.db.store import Store
 from workwell_tui.screens.export import ExportScreen
 from workwell_tui.screens.navigation import ExportPlan
+from workwell_tui.screens.participant import ParticipantScreen
 
 from .helpers import record_notifications, screen_text, wait_for_caseload
 
@@ -53,9 +54,9 @@ async def test_export_from_the_participant_screen_through_the_palette(
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_caseload(pilot)
         await pilot.press(*"ww-000001", "enter")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: isinstance(app.screen, ParticipantScreen))
         await pilot.press("ctrl+p", *"Export")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: "Write this participant's plan" in screen_text(app))
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen) and app.screen.view)
         text = screen_text(app)

@@ -14,7 +14,12 @@ from workwell_tui.screens.participant import ParticipantScreen
 from workwell_tui.screens.referral_form import ReferralFormScreen
 from workwell_tui.widgets.form_field import FormField
 
-from .helpers import screen_text, wait_for_caseload
+from .helpers import screen_text, wait_for_caseload, wait_until
+
+
+def record_read(app: WorkwellApp) -> bool:
+    """The participant screen is up and has read the record."""
+    return isinstance(app.screen, ParticipantScreen) and bool(app.screen.stage)
 
 
 async def open_form(pilot) -> ReferralFormScreen:  # type: ignore[no-untyped-def]
@@ -46,9 +51,8 @@ async def test_add_a_participant_by_keyboard(app: WorkwellApp, store: Store) -> 
         screen.query_one("#consent_processing").focus()
         await pilot.press("space")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: record_read(app), "the new participant's record")
         assert isinstance(app.screen, ParticipantScreen)
-        await pilot.pause(0.1)
         text = screen_text(app)
         assert "Dana Okafor · WW-000007" in text
         assert "PR1 2AB" in text
@@ -60,7 +64,7 @@ async def test_add_a_participant_by_keyboard(app: WorkwellApp, store: Store) -> 
             actions = [e.action for e in session.exec(select(AuditEvent))]
             assert "participant.create" in actions
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: "7 of 7" in screen_text(app), "the caseload")
         assert isinstance(app.screen, CaseloadScreen)
         assert "7 of 7" in screen_text(app)
 
@@ -73,7 +77,7 @@ async def test_bad_input_shows_messages_and_keeps_everything(
         await pilot.press(*"Dana", "tab", "tab", "tab", *"31/02/1990", "tab", *"12345", "tab")
         await pilot.press(*"not-an-email", "tab", *"XYZ")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: message(screen, "last_name"), "the problems")
         assert isinstance(app.screen, ReferralFormScreen)
         assert message(screen, "last_name") == "Last name is needed"
         assert message(screen, "date_of_birth") == "There is no day 31 in that month"
@@ -122,7 +126,7 @@ async def test_under_16_is_refused_unless_recorded_as_not_eligible(
         assert "under 16" in message(screen, "date_of_birth")
         set_value(screen, "record_under_16", True)
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: isinstance(app.screen, ParticipantScreen), "the record")
         assert isinstance(app.screen, ParticipantScreen)
         with Session(store.engine) as session:
             young = session.exec(select(Participant).where(Participant.first_name == "Young")).one()

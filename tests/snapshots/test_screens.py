@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from workwell_tui.app import WorkwellApp
 from workwell_tui.screens.referral_form import ReferralFormScreen
 
-from ..app.helpers import wait_for_caseload
+from ..app.helpers import screen_text, wait_for_caseload, wait_until
 
 
 async def ready(pilot: Pilot[None]) -> None:
@@ -48,7 +48,7 @@ def test_participant(snap_compare: Any, app: WorkwellApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await ready(pilot)
         await pilot.press(*"ww-000001", "enter")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: "Alex Smith · WW-000001" in screen_text(pilot.app), "it")
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
 

@@ -93,8 +93,10 @@ def opener(participant_id: str | None, *keys: str) -> Any:
         )
         for key in keys:
             await pilot.press(key)
-            await pilot.pause(0.05)
-        await pilot.pause(0.2)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
     return run_before
 
@@ -171,6 +173,6 @@ def test_services_import_summary(
         await opener(None, "down", "i")(pilot)
         await pilot.press(*"page.json", "enter")
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.2)
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
