@@ -43,7 +43,8 @@ def opener(people: dict[str, Participant], *keys: str) -> Any:
             await pilot.press(key)
             await app.workers.wait_for_complete()
             await pilot.pause()
-        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
 
     return run_before
 
