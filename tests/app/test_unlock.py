@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from workwell_tui.app import WorkwellApp
@@ -14,7 +15,7 @@ from workwell_tui.screens.unlock import UnlockScreen
 from workwell_tui.services import Services
 
 from ..unit.test_db import referral
-from .helpers import screen_text, wait_for_caseload
+from .helpers import screen_text, wait_for_caseload, wait_until
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -33,11 +34,16 @@ def encrypted_caseload(data: Path) -> None:
     store.close()
 
 
-async def type_in(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    focused = pilot.app.focused
-    assert isinstance(focused, Input)
-    focused.value = text
+async def type_in(pilot: Pilot[None], text: str, field: str = "#unlock-passphrase") -> None:
+    """Type `text` into `field` and press Enter, once the field really has the focus (focus()
+    only asks for it; the screen moves it on its next turn)."""
+    app = pilot.app
+    box = app.screen.query_one(field, Input)
+    box.focus()
+    await wait_until(pilot, lambda: app.focused is box, f"focus on {field}")
+    box.value = text
     await pilot.press("enter")
+    await pilot.pause()
 
 
 async def test_wrong_passphrase_is_a_message_then_the_right_one_opens(tmp_path: Path) -> None:
@@ -65,15 +71,16 @@ async def test_first_run_sets_a_checked_passphrase_typed_twice(tmp_path: Path) -
         await pilot.pause()
         assert isinstance(app.screen, UnlockScreen) and app.screen.mode == "set"
         await type_in(pilot, "short")
-        await type_in(pilot, "short")
+        assert app.focused is app.screen.query_one("#unlock-again", Input)
+        await type_in(pilot, "short", "#unlock-again")
         assert "at least 12 characters" in screen_text(app)
-        app.screen.query_one("#unlock-passphrase", Input).focus()
+        assert app.focused is app.screen.query_one("#unlock-passphrase", Input)
+        assert app.focused.value == ""
         await type_in(pilot, PASSPHRASE)
-        await type_in(pilot, PASSPHRASE + "x")
+        await type_in(pilot, PASSPHRASE + "x", "#unlock-again")
         assert "not the same" in screen_text(app)
-        app.screen.query_one("#unlock-passphrase", Input).focus()
         await type_in(pilot, PASSPHRASE)
-        await type_in(pilot, PASSPHRASE)
+        await type_in(pilot, PASSPHRASE, "#unlock-again")
         await app.workers.wait_for_complete()
         await wait_for_caseload(pilot)
     assert (tmp_path / "workwell.sqlite3").read_bytes()[:16] != b"SQLite format 3\x00"
@@ -94,11 +101,10 @@ async def test_the_lock_needs_the_passphrase_and_hides_toasts(tmp_path: Path) ->
         await pilot.press("enter")  # Enter alone no longer unlocks
         await pilot.pause()
         assert isinstance(app.screen, LockScreen)
-        await type_in(pilot, "wrong one")
+        await type_in(pilot, "wrong one", "#lock-passphrase")
         assert isinstance(app.screen, LockScreen)
         assert "not right" in screen_text(app)
-        await type_in(pilot, PASSPHRASE)
-        await pilot.pause()
+        await type_in(pilot, PASSPHRASE, "#lock-passphrase")
         assert not isinstance(app.screen, LockScreen)
         assert "Zebedee" in screen_text(app)
         await app.workers.wait_for_complete()

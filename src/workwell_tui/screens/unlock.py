@@ -118,6 +118,9 @@ class UnlockScreen(WorkwellScreen[bool]):
                 return
             problem = passphrase_problem(first.value, again.value)
             if problem is not None:
+                # Both typed blind: start the pair again rather than guess which one was wrong.
+                first.value = again.value = ""
+                first.focus()
                 self.say(problem)
                 return
         if not first.value:
