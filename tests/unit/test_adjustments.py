@@ -34,7 +34,8 @@ from workwell_tui.domain.adjustments.status import (
     waiting_too_long,
 )
 from workwell_tui.domain.adjustments.suggested import reason_for, suggestions_from_assessment
-from workwell_tui.domain.assessment.suggestions import ADJUSTMENTS, suggest_adjustments
+from workwell_tui.domain.assessment.adjustment_items import ADJUSTMENTS
+from workwell_tui.domain.assessment.suggestions import suggest_adjustments
 from workwell_tui.domain.enums import AdjustmentOwner
 from workwell_tui.domain.enums import AdjustmentStatus as S
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from workwell_tui.domain.assessment.adjustment_items import ADJUSTMENTS, FIT_NOTE_ADVICE, adjustment
 from workwell_tui.domain.assessment.needs import (
     BARRIERS,
     NEEDS_DOMAINS,
@@ -12,12 +13,9 @@ from workwell_tui.domain.assessment.needs import (
     barriers_with_severity,
 )
 from workwell_tui.domain.assessment.suggestions import (
-    ADJUSTMENTS,
     BARRIER_ADJUSTMENTS,
-    FIT_NOTE_ADVICE,
     OBJECTIVE_WORDING,
     SuggestedObjective,
-    adjustment,
     suggest_adjustments,
     suggest_objectives,
 )

@@ -180,7 +180,7 @@ def _measures(session: Session, participant_id: uuid.UUID) -> tuple[MeasurePoint
 
 
 def _adjustments(session: Session, participant_id: uuid.UUID) -> tuple[AdjustmentLine, ...]:
-    from workwell_tui.domain.assessment.suggestions import adjustment
+    from workwell_tui.domain.assessment.adjustment_items import adjustment
 
     lines = []
     for row in session.exec(

@@ -15,7 +15,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from workwell_tui.db.models import Adjustment, Contact, Referral
-from workwell_tui.domain.assessment.suggestions import adjustment
+from workwell_tui.domain.assessment.adjustment_items import adjustment
 from workwell_tui.domain.enums import AdjustmentStatus, ContactMode, ContactStatus, ReferralStatus
 from workwell_tui.domain.summary import AdjustmentLine, ContactLine, RecordSummary, ReferralLine
 

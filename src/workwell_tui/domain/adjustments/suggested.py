@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from workwell_tui.domain.assessment.adjustment_items import FIT_NOTE_ADVICE, AdjustmentItem
 from workwell_tui.domain.assessment.needs import barriers_with_severity
 from workwell_tui.domain.assessment.options import FIT_NOTE_ADVICE_OPTIONS
 from workwell_tui.domain.assessment.suggestions import (
     ADJUSTMENT_THRESHOLD,
     BARRIER_ADJUSTMENTS,
-    FIT_NOTE_ADVICE,
     SEVERE,
-    AdjustmentItem,
 )
 from workwell_tui.domain.enums import AdjustmentOwner, Domain, WorkSituation
 

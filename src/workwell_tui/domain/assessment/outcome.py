@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from workwell_tui.domain.age import age_on
+from workwell_tui.domain.assessment.adjustment_items import AdjustmentItem
 from workwell_tui.domain.assessment.eligibility import Eligibility
 from workwell_tui.domain.assessment.flow import eligibility_of, steps_for, visible_questions
 from workwell_tui.domain.assessment.needs import (
@@ -38,7 +39,6 @@ from workwell_tui.domain.assessment.steps import (
     taking,
 )
 from workwell_tui.domain.assessment.suggestions import (
-    AdjustmentItem,
     SuggestedObjective,
     suggest_adjustments,
     suggest_objectives,
