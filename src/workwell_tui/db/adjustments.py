@@ -14,6 +14,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from workwell_tui.db.audit import record_event
+from workwell_tui.db.ids import as_uuid
 from workwell_tui.db.models import Adjustment, FitNote, Objective, Participant, Plan, Referral
 from workwell_tui.db.unit_of_work import check_version
 from workwell_tui.domain.adjustments.consent import Consents, share_problem
@@ -47,10 +48,6 @@ class AdjustmentError(WorkwellError):
     """An adjustment change that cannot be made; the message is safe to show."""
 
     default_title = "Adjustment not changed"
-
-
-def _uuid(value: uuid.UUID | str) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
 
 
 def consents_of(person: Participant) -> Consents:
@@ -134,7 +131,7 @@ def _links(session: Session, pid: uuid.UUID) -> tuple[tuple[Link, ...], tuple[Li
 
 def checklist_data(session: Session, participant_id: uuid.UUID | str) -> ChecklistData | None:
     """One participant's adjustments, fit note, consents and links; None when they are gone."""
-    pid = _uuid(participant_id)
+    pid = as_uuid(participant_id)
     person = session.get(Participant, pid)
     if person is None:
         return None
@@ -162,7 +159,7 @@ def checklist_data(session: Session, participant_id: uuid.UUID | str) -> Checkli
 def _adjustment(
     session: Session, adjustment_id: uuid.UUID | str, expected: int | None = None
 ) -> tuple[Adjustment, Participant]:
-    row = session.get(Adjustment, _uuid(adjustment_id))
+    row = session.get(Adjustment, as_uuid(adjustment_id))
     if row is None:
         raise AdjustmentError("This adjustment is no longer in the checklist.")
     check_version(row.version, expected)
@@ -183,7 +180,7 @@ def add_adjustment(
     today: date,
 ) -> uuid.UUID:
     """Add a catalogue item (checked by the caller) as suggested and not shared; returns its id."""
-    pid = _uuid(participant_id)
+    pid = as_uuid(participant_id)
     if session.get(Participant, pid) is None:
         raise AdjustmentError("This participant is no longer in the database.")
     plan = _current_plan(session, pid)
@@ -313,7 +310,7 @@ def save_fit_note(
     expected_version: int | None = None,
 ) -> uuid.UUID:
     """Record or update the participant's fit note; returns the participant's id."""
-    pid = _uuid(participant_id)
+    pid = as_uuid(participant_id)
     if session.get(Participant, pid) is None:
         raise AdjustmentError("This participant is no longer in the database.")
     row = _latest_fit_note(session, pid)
@@ -333,6 +330,6 @@ def save_fit_note(
 def summary(session: Session, participant_id: uuid.UUID | str, today: date) -> AdjustmentSummary:
     """The participant's adjustments in numbers, for their record's panel."""
     found = session.exec(
-        select(Adjustment).where(Adjustment.participant_id == _uuid(participant_id))
+        select(Adjustment).where(Adjustment.participant_id == as_uuid(participant_id))
     )
     return summarise([(row.status, row.last_update_on) for row in found], today)

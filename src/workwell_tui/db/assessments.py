@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from workwell_tui import clock
 from workwell_tui.db.audit import record_event
+from workwell_tui.db.ids import as_uuid
 from workwell_tui.db.models import (
     Adjustment,
     Assessment,
@@ -58,16 +59,12 @@ def _now() -> datetime:
     return clock.now().astimezone(UTC)
 
 
-def _uuid(value: uuid.UUID | str) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
-
-
 def open_draft(
     session: Session, participant_id: uuid.UUID | str, kind: AssessmentKind | None = None
 ) -> Assessment | None:
     """The participant's newest draft assessment (of `kind`, if given)."""
     statement = select(Assessment).where(
-        Assessment.participant_id == _uuid(participant_id),
+        Assessment.participant_id == as_uuid(participant_id),
         Assessment.status == AssessmentStatus.DRAFT.value,
     )
     if kind is not None:
@@ -80,7 +77,7 @@ def latest_completed(session: Session, participant_id: uuid.UUID | str) -> Asses
     statement = (
         select(Assessment)
         .where(
-            Assessment.participant_id == _uuid(participant_id),
+            Assessment.participant_id == as_uuid(participant_id),
             Assessment.status == AssessmentStatus.COMPLETED.value,
         )
         .order_by(col(Assessment.completed_at).desc())
@@ -115,7 +112,7 @@ def start_assessment(
     existing = open_draft(session, participant_id, kind)
     if existing is not None:
         return existing
-    participant = session.get(Participant, _uuid(participant_id))
+    participant = session.get(Participant, as_uuid(participant_id))
     if participant is None:
         raise AssessmentGone("This participant is no longer in the database.")
     now = _now()
@@ -145,7 +142,7 @@ def save_draft(
     session: Session, assessment_id: uuid.UUID | str, step: int, answers: dict[str, Any]
 ) -> datetime:
     """Overwrite the draft's answers and step; returns when it was saved."""
-    assessment = session.get(Assessment, _uuid(assessment_id))
+    assessment = session.get(Assessment, as_uuid(assessment_id))
     if assessment is None or assessment.status != AssessmentStatus.DRAFT.value:
         raise AssessmentGone("This assessment is no longer a draft; nothing was changed.")
     saved = _now()
@@ -164,7 +161,7 @@ def discard_untouched(session: Session, assessment_id: uuid.UUID | str, actor: s
     Otherwise the caseload would flag a "draft saved" that holds nothing. A draft with any
     answer is kept: only the coach's own Esc on an empty draft removes one.
     """
-    assessment = session.get(Assessment, _uuid(assessment_id))
+    assessment = session.get(Assessment, as_uuid(assessment_id))
     if assessment is None or assessment.status != AssessmentStatus.DRAFT.value:
         return False
     if any(not is_blank(value) for value in assessment.answers.values()):
@@ -197,7 +194,7 @@ def complete(
     review_weeks: list[int],
 ) -> Completed:
     """Store a finished assessment and everything that follows from it, in one transaction."""
-    assessment = session.get(Assessment, _uuid(assessment_id))
+    assessment = session.get(Assessment, as_uuid(assessment_id))
     if assessment is None or assessment.status != AssessmentStatus.DRAFT.value:
         raise AssessmentGone("This assessment was already completed; nothing was changed.")
     participant = session.get(Participant, assessment.participant_id)
@@ -388,4 +385,4 @@ def _current_plan(session: Session, participant_id: uuid.UUID) -> Plan | None:
 
 def current_plan(session: Session, participant_id: uuid.UUID | str) -> Plan | None:
     """The participant's active (or draft) plan, newest first."""
-    return _current_plan(session, _uuid(participant_id))
+    return _current_plan(session, as_uuid(participant_id))

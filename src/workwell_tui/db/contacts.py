@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlmodel import Session, col, select
 
 from workwell_tui.db.audit import record_event
+from workwell_tui.db.ids import as_uuid
 from workwell_tui.db.models import Assessment, Contact, Objective, Plan, PlanReview, utcnow
 from workwell_tui.db.plans import PlanError, get_plan
 from workwell_tui.domain.enums import (
@@ -36,10 +37,6 @@ __all__ = [
 ]
 
 
-def _uuid(value: uuid.UUID | str) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
-
-
 def _open_plan(session: Session, participant_id: uuid.UUID) -> Plan | None:
     return session.exec(
         select(Plan)
@@ -59,7 +56,7 @@ def _discussed(session: Session, participant_id: uuid.UUID, draft: ContactDraft)
     if plan is None:
         raise PlanError("There is no open plan to discuss objectives from.")
     ids = set(session.exec(select(Objective.id).where(Objective.plan_id == plan.id)))
-    wanted = [_uuid(item) for item in draft.objectives_discussed]
+    wanted = [as_uuid(item) for item in draft.objectives_discussed]
     if any(item not in ids for item in wanted):
         raise PlanError("Choose objectives from this participant's plan.")
     return [str(item) for item in wanted]
@@ -85,7 +82,7 @@ def log_contact(
     booked_id: uuid.UUID | str | None = None,
 ) -> Contact:
     """Store a held contact; when it was the booked one (`booked_id`), that booking becomes it."""
-    pid = _uuid(participant_id)
+    pid = as_uuid(participant_id)
     if draft.status is not ContactStatus.HELD:
         raise PlanError("Only a contact that was held can be logged; book the next one instead.")
     if draft.at > now and local_day(draft.at) > local_day(now):
@@ -93,7 +90,7 @@ def log_contact(
     discussed = _discussed(session, pid, draft)
     contact: Contact | None = None
     if booked_id is not None:
-        contact = session.get(Contact, _uuid(booked_id))
+        contact = session.get(Contact, as_uuid(booked_id))
         if contact is None or contact.participant_id != pid:
             raise PlanError("That booking is no longer there; log the contact on its own.")
         contact.updated_at = utcnow()
@@ -115,7 +112,7 @@ def book_contact(
     now: datetime,
 ) -> Contact:
     """Book the next contact (it feeds the caseload's next-contact column)."""
-    pid = _uuid(participant_id)
+    pid = as_uuid(participant_id)
     if draft.status is not ContactStatus.BOOKED:
         raise PlanError("A booking is for a contact still to come.")
     if draft.at <= now:
@@ -145,14 +142,14 @@ def log_and_book(
         log_contact(session, participant_id, held, actor=actor, now=now, booked_id=booked_id)
     if next_booking is not None:
         book_contact(session, participant_id, next_booking, actor=actor, now=now)
-    return _uuid(participant_id)
+    return as_uuid(participant_id)
 
 
 def set_contact_status(
     session: Session, contact_id: uuid.UUID | str, status: ContactStatus, *, actor: str
 ) -> uuid.UUID:
     """Mark a booking missed or cancelled; returns the participant's id."""
-    contact = session.get(Contact, _uuid(contact_id))
+    contact = session.get(Contact, as_uuid(contact_id))
     if contact is None:
         raise PlanError("This contact is no longer in the database.")
     if status not in (ContactStatus.MISSED, ContactStatus.CANCELLED):
@@ -230,7 +227,7 @@ def record_review(
         now=now,
         booked_id=existing.id if existing is not None else None,
     )
-    linked = _uuid(assessment_id) if assessment_id else _review_assessment(session, pid, day)
+    linked = as_uuid(assessment_id) if assessment_id else _review_assessment(session, pid, day)
     review = PlanReview(
         plan_id=plan.id,
         participant_id=pid,

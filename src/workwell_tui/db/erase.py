@@ -16,19 +16,16 @@ from sqlalchemy import Engine, delete, select, text
 from sqlmodel import Session, SQLModel
 
 from workwell_tui.db.audit import record_event
+from workwell_tui.db.ids import as_uuid
 from workwell_tui.db.models import AuditEvent, Participant
 from workwell_tui.errors import WorkwellError
 
 __all__ = ["erase_participant", "scrub_file"]
 
 
-def _uuid(value: uuid.UUID | str) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
-
-
 def erase_participant(session: Session, participant_id: uuid.UUID | str, actor: str) -> int:
     """Delete the participant and every row linked to them; returns how many rows went."""
-    pid = _uuid(participant_id)
+    pid = as_uuid(participant_id)
     if session.get(Participant, pid) is None:
         raise WorkwellError("This participant is no longer in the database.", "Not found")
     tables = [t for t in SQLModel.metadata.sorted_tables if t.name != AuditEvent.__tablename__]

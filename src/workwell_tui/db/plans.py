@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from workwell_tui import clock
 from workwell_tui.db.audit import record_event
+from workwell_tui.db.ids import as_uuid
 from workwell_tui.db.models import Contact, Objective, Participant, Plan, ProgressNote, utcnow
 from workwell_tui.db.participants import set_stage
 from workwell_tui.db.unit_of_work import check_version
@@ -51,13 +52,9 @@ class PlanError(WorkwellError):
     default_title = "Plan not changed"
 
 
-def _uuid(value: uuid.UUID | str) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
-
-
 def get_plan(session: Session, plan_id: uuid.UUID | str) -> Plan:
     """One plan by id; PlanError when it is gone."""
-    plan = session.get(Plan, _uuid(plan_id))
+    plan = session.get(Plan, as_uuid(plan_id))
     if plan is None:
         raise PlanError("This plan is no longer in the database.")
     return plan
@@ -67,7 +64,7 @@ def plan_for_participant(session: Session, participant_id: uuid.UUID | str) -> P
     """The participant's plan to show: the newest active or draft one, else the newest closed."""
     plans = session.exec(
         select(Plan)
-        .where(Plan.participant_id == _uuid(participant_id))
+        .where(Plan.participant_id == as_uuid(participant_id))
         .order_by(col(Plan.created_at).desc())
     ).all()
     for plan in plans:
@@ -85,7 +82,7 @@ def _editable(session: Session, plan_id: uuid.UUID | str, expected: int | None =
 
 
 def _objective(session: Session, objective_id: uuid.UUID | str) -> tuple[Objective, Plan]:
-    objective = session.get(Objective, _uuid(objective_id))
+    objective = session.get(Objective, as_uuid(objective_id))
     if objective is None:
         raise PlanError("This objective is no longer in the plan.")
     return objective, _editable(session, objective.plan_id)

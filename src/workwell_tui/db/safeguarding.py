@@ -14,6 +14,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from workwell_tui.db.audit import record_event
+from workwell_tui.db.ids import as_uuid
 from workwell_tui.db.models import Assessment, SafeguardingRecord, utcnow
 from workwell_tui.db.plans import PlanError
 from workwell_tui.db.unit_of_work import check_version
@@ -30,15 +31,11 @@ __all__ = [
 ]
 
 
-def _uuid(value: uuid.UUID | str) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
-
-
 def record_risk_from_assessment(
     session: Session, assessment_id: uuid.UUID | str, *, actor: str, today: date
 ) -> SafeguardingRecord | None:
     """The safeguarding record for a completed assessment's risk (made once), or None."""
-    assessment = session.get(Assessment, _uuid(assessment_id))
+    assessment = session.get(Assessment, as_uuid(assessment_id))
     if assessment is None or assessment.status != AssessmentStatus.COMPLETED.value:
         return None
     risk = risk_in_answers(assessment.answers)
@@ -77,7 +74,7 @@ def record_follow_up(
 ) -> uuid.UUID:
     """Record what was done to follow the risk up; the record stays, no longer flagged.
     Returns the participant's id."""
-    record = session.get(SafeguardingRecord, _uuid(record_id))
+    record = session.get(SafeguardingRecord, as_uuid(record_id))
     if record is None:
         raise PlanError("This safeguarding record is no longer in the database.")
     check_version(record.version, expected_version)
@@ -101,7 +98,7 @@ def records_for(session: Session, participant_id: uuid.UUID | str) -> list[Safeg
     """Every safeguarding record of a participant, oldest first."""
     statement = (
         select(SafeguardingRecord)
-        .where(SafeguardingRecord.participant_id == _uuid(participant_id))
+        .where(SafeguardingRecord.participant_id == as_uuid(participant_id))
         .order_by(col(SafeguardingRecord.raised_on), col(SafeguardingRecord.created_at))
     )
     return list(session.exec(statement))
