@@ -117,6 +117,13 @@ def _encrypt_file(path: Path, passphrase: str, stamp: datetime) -> list[Path]:
         _remove(partial)  # left by an interrupted run: encrypted, so nothing to shred
         prepare_sqlite_file(partial)  # 0600 before a byte is written
         counts = _export(backend, path, partial)
+        if Path(str(path) + "-wal").exists():
+            # The last connection to close removes the WAL; one still there means another
+            # window has the file open, and what it wrote next would go to the plain file.
+            raise EncryptionError(
+                f"The database ({path.name}) is open in another WorkWell window, so it was not "
+                f"encrypted. {_UNCHANGED} Close the other window and try again."
+            )
         problems = check_encrypted_copy(backend, partial, counts)
         if problems:
             raise EncryptionError(
