@@ -143,7 +143,7 @@ def test_a_failed_swap_puts_the_original_back(
             raise OSError(28, "No space left on device")
         real_replace(source, target)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(encryption.os, "replace", replace)
+    monkeypatch.setattr(os, "replace", replace)
     with pytest.raises(EncryptionError, match="could not take the place"):
         encrypt_database(path, PASSPHRASE, clock.now())
     assert sha(path) == before and listing(tmp_path) == files

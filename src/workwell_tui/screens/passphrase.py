@@ -62,13 +62,13 @@ class PassphraseScreen(WorkwellScreen[bool]):
     PassphraseScreen .passphrase--message {
         color: $error;
         height: auto;
-    }
-    PassphraseScreen .passphrase--message:empty {
+        margin-bottom: 1;
         display: none;
     }
     PassphraseScreen #passphrase-status {
         color: $foreground-muted;
         height: auto;
+        display: none;
     }
     PassphraseScreen Input {
         margin-bottom: 1;
@@ -123,7 +123,9 @@ class PassphraseScreen(WorkwellScreen[bool]):
         """Fields off while working; the status line says what is happening."""
         for field in self.query(Input):
             field.disabled = busy
-        self.query_one("#passphrase-status", Static).update(self.working_words if busy else "")
+        status = self.query_one("#passphrase-status", Static)
+        status.update(self.working_words if busy else "")
+        status.display = busy
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No cancelling half-way: the work finishes (or fails) as a whole."""
@@ -144,6 +146,7 @@ class PassphraseScreen(WorkwellScreen[bool]):
         for name in ("current", "new"):
             for line in self.query(f"#{name}-message").results(Static):
                 line.update(words if name == beside else "")
+                line.display = bool(words) and name == beside
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
