@@ -281,3 +281,10 @@ def test_a_plain_database_has_no_passphrase_to_change(tmp_path: Path) -> None:
     with pytest.raises(EncryptionError, match="not encrypted"):
         change_passphrase(store, PASSPHRASE, NEW_PASSPHRASE)
     store.close()
+
+
+def test_only_plain_table_names_are_counted() -> None:
+    assert encryption.count_statement("service_fts_data") == "SELECT count(*) FROM service_fts_data"
+    for odd in ('x" ; DROP TABLE participant; --', "two words", ""):
+        with pytest.raises(EncryptionError, match="table this app did not make"):
+            encryption.count_statement(odd)

@@ -19,6 +19,7 @@ blocks elsewhere. Full-disk encryption (BitLocker, FileVault) is what protects t
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -45,6 +46,7 @@ __all__ = [
 
 _UNCHANGED = "Nothing has been changed: the unencrypted file is exactly as it was."
 _CHUNK = 1 << 20
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class EncryptionError(StoreError):
@@ -219,13 +221,22 @@ def _tables(connection: Any) -> list[str]:
     return [str(row[0]) for row in connection.execute(query)]
 
 
+def count_statement(table: str) -> str:
+    """`SELECT count(*) FROM table`. A table name cannot be a bound parameter, so this is the one
+    place one is built: only plain identifiers (as every table of ours is) get through."""
+    if not _IDENTIFIER.fullmatch(table):
+        raise EncryptionError(
+            f"The database has a table this app did not make, so it was not encrypted. {_UNCHANGED}"
+        )
+    return "SELECT count(*) FROM " + table
+
+
 def _counts(connection: Any) -> dict[str, int]:
-    """Rows in every table (names come from sqlite_master, quoted as identifiers)."""
-    counts = {}
-    for name in _tables(connection):
-        quoted = '"' + name.replace('"', '""') + '"'
-        counts[name] = int(connection.execute(f"SELECT count(*) FROM {quoted}").fetchone()[0])
-    return counts
+    """Rows in every table (names from sqlite_master)."""
+    return {
+        name: int(connection.execute(count_statement(name)).fetchone()[0])
+        for name in _tables(connection)
+    }
 
 
 def _swap(path: Path, partial: Path, aside: Path) -> None:
