@@ -452,6 +452,9 @@ class WorkwellApp(CrashReportWithoutLocals):
         yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
         yield SystemCommand("Lock now", "Lock the screen: the passphrase opens it (ctrl+l)",
                             self.action_lock)  # fmt: skip
+        from workwell_tui.commands import database_commands
+
+        yield from database_commands(self, screen)
         yield SystemCommand(
             "High-contrast colours",
             "Switch between the calm and the high-contrast theme",

@@ -1,7 +1,8 @@
 """The `workwell` command: its arguments, and which subcommand module does the work.
 
 Each subcommand lives in its own module (`run`, `demo`, `caseload`, `plan`, `services`,
-`import_services`, `export`, `backup` (with restore), `audit`, `erase`); this one only parses.
+`import_services`, `export`, `backup` (with restore), `audit`, `erase`, `encrypt`, `passphrase`);
+this one only parses.
 
 Start-up is kept light: argparse and settings only; Textual, SQLModel and Alembic are imported
 when the chosen command needs them, so the first frame comes quickly.
@@ -113,6 +114,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     erase.add_argument("reference", metavar="REF", help="the participant's reference")
     erase.add_argument("--yes", action="store_true", help="do not ask to type REF again")
+    commands.add_parser(
+        "encrypt",
+        parents=[common],
+        help="encrypt an existing unencrypted database (SQLCipher), and its backups",
+        description="Encrypt the unencrypted database with a passphrase (WORKWELL_PASSPHRASE, "
+        "else asked twice). An encrypted copy is made and checked first; only then does it "
+        "replace the file, and the unencrypted file is overwritten and removed. Plain backups "
+        "in the backups folder are encrypted too. Close WorkWell in other windows first.",
+    )
+    commands.add_parser(
+        "passphrase",
+        parents=[common],
+        help="change the passphrase of the encrypted database",
+        description="Re-encrypt the database under a new passphrase. The current one comes "
+        "from WORKWELL_PASSPHRASE (else asked), the new one from WORKWELL_NEW_PASSPHRASE (else "
+        "asked twice). Backups made before keep the old passphrase.",
+    )
     caseload = commands.add_parser(
         "caseload",
         parents=[common],
@@ -204,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workwell_tui.cli.demo import fill
 
         return fill(paths, settings, args.participants, args.seed, encrypted=args.encrypted)
-    if command in ("backup", "restore", "audit", "erase"):
+    if command in ("backup", "restore", "audit", "erase", "encrypt", "passphrase"):
         from importlib import import_module
 
         module = import_module(f"workwell_tui.cli.{command if command != 'restore' else 'backup'}")

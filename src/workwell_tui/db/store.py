@@ -401,6 +401,14 @@ class Store(PlanMethods, FormStore, DirectoryMethods, AdjustmentMethods):
         if self._engine is not None:
             self._engine.dispose()
 
+    def forget_engine(self) -> None:
+        """Close and drop the engine; the next use makes a new one (after a rekey: the old
+        engine's URL carries the old key)."""
+        with self._engine_lock:
+            if self._engine is not None:
+                self._engine.dispose()
+            self._engine = None
+
 
 def _open_engine(backend: Backend, backup_dir: Path | None) -> Engine:
     from sqlalchemy.exc import DatabaseError, NoSuchModuleError

@@ -143,18 +143,38 @@ class SqlcipherBackend(SqliteBackend):
         """Logging off before anything can fail, then the usual pragmas."""
         super().on_connect(engine, (_QUIET, *file_pragmas))
 
-    def rekey(self, engine: Engine, passphrase: str) -> None:
-        """Re-encrypt the whole file under a new passphrase (same salt, new key)."""
+    def rekey(self, engine: Engine | None, passphrase: str) -> None:
+        """Re-encrypt the whole file under a new passphrase (same salt, new key).
+
+        The engine is disposed first: its URL carries the old key, so the Store must make a new
+        one (`Store.forget_engine`). SQLCipher refuses a rekey in WAL mode, so the file goes to
+        a rollback journal for it (which folds the WAL in) and back to WAL after. The rekey is
+        one transaction: if it is interrupted, the old passphrase still opens the file.
+        """
         assert self.path is not None
         with self.path.open("rb") as handle:
             salt = handle.read(_SALT_BYTES)
         key = derive_key(passphrase, salt)
-        engine.dispose()
-        connection = self.connect_file(self.path)
+        if engine is not None:
+            engine.dispose()
         try:
-            connection.execute("PRAGMA journal_mode=DELETE")  # rekey is refused in WAL mode
-            connection.execute(key_pragma("rekey", key))
-            connection.execute("PRAGMA journal_mode=WAL")
-        finally:
-            connection.close()
+            connection = self.connect_file(self.path)
+            try:
+                mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()
+                if mode is None or str(mode[0]).lower() != "delete":
+                    raise StoreError(_IN_USE)  # another connection still reads it
+                connection.execute(key_pragma("rekey", key))
+                connection.execute("PRAGMA journal_mode=WAL")
+            finally:
+                connection.close()
+        except self._errors():
+            raise StoreError(_IN_USE) from None
         self.unlock(passphrase)
+        self._keys[salt] = key  # derived once already: the next connection need not wait
+
+
+_IN_USE = (
+    "The passphrase could not be changed: the database is in use elsewhere (another WorkWell "
+    "window?). Nothing has been changed: the current passphrase still opens it. Close the other "
+    "window and try again."
+)
