@@ -19,6 +19,9 @@ os.environ["TEXTUAL_ANIMATIONS"] = "none"
 from workwell_tui import clock  # noqa: E402
 from workwell_tui.config import Settings  # noqa: E402
 
+# A throwaway PostgreSQL server, one per test process, for the tests that ask for it.
+from tests.pg_server import postgres_server  # noqa: E402, F401
+
 FROZEN_NOW = datetime(2026, 11, 22, 14, 5)
 
 
