@@ -16,11 +16,9 @@ time.tzset()
 # Scrolls and transitions land at once, so a snapshot never catches one half-way.
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
+from tests.pg_server import postgres_server  # noqa: E402, F401  (a PostgreSQL server, on request)
 from workwell_tui import clock  # noqa: E402
 from workwell_tui.config import Settings  # noqa: E402
-
-# A throwaway PostgreSQL server, one per test process, for the tests that ask for it.
-from tests.pg_server import postgres_server  # noqa: E402, F401
 
 FROZEN_NOW = datetime(2026, 11, 22, 14, 5)
 

@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -133,7 +133,7 @@ class PostgresServer:
         name = f"t_{uuid.uuid4().hex[:12]}"
         conninfo = f"host=127.0.0.1 port={self.port} user={USER} dbname=postgres"
         with psycopg.connect(conninfo, autocommit=True) as connection:
-            connection.execute(f"CREATE DATABASE {name} TEMPLATE template0")  # type: ignore[arg-type]
+            connection.execute(f"CREATE DATABASE {name} TEMPLATE template0")
         return self.url(name)
 
 
@@ -157,8 +157,7 @@ def postgres_server() -> Iterator[PostgresServer]:
         server.start()
         yield server
     finally:
-        try:
+        # Never started, or already stopped by a failed test: nothing to stop.
+        with suppress(RuntimeError, OSError, subprocess.SubprocessError):
             server.stop()
-        except (RuntimeError, OSError, subprocess.SubprocessError):
-            pass  # never started, or already stopped by a failed test
         shutil.rmtree(folder, ignore_errors=True)

@@ -21,7 +21,9 @@ def audit(args: argparse.Namespace, paths: Paths, settings: Settings) -> int:
     if args.action == "list":
         limit = max(1, min(int(getattr(args, "limit", 50) or 50), 100_000))
         return quiet_on_closed_pipe(
-            lambda: with_store(paths, settings, lambda store: print_events(store, limit, sys.stdout))
+            lambda: with_store(
+                paths, settings, lambda store: print_events(store, limit, sys.stdout)
+            )
         )
 
     def act(store: Store) -> int:

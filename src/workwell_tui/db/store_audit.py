@@ -14,8 +14,8 @@ screen before the write starts, and a busy database delays only the audit line, 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC
 from contextlib import AbstractContextManager
+from datetime import UTC
 from typing import TYPE_CHECKING
 
 from workwell_tui.domain.audit import AuditEntry, Viewed
@@ -43,8 +43,11 @@ class AuditMethods:
         """Audit that the coach opened a record: its kind and id, never what it holds."""
         from workwell_tui.db.audit import record_event
 
+        # One spelling of an id (screens may hold it as 32 hex digits): the participant's
+        # export finds their events by it.
+        ident = record_id if isinstance(record_id, uuid.UUID) else uuid.UUID(str(record_id))
         with self.unit_of_work() as session:
-            record_event(session, self.actor, kind.value, kind.record_type, record_id, detail)
+            record_event(session, self.actor, kind.value, kind.record_type, ident, detail)
 
     def audit_entries(self, limit: int = 50) -> list[AuditEntry]:
         """The newest `limit` audit events, newest first."""

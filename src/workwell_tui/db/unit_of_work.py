@@ -9,7 +9,7 @@ server that has gone away becomes a coach's message (a `StoreError`), never a dr
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -67,10 +67,8 @@ def not_reached_message(dialect: str, error: OperationalError | InterfaceError) 
 
 def _roll_back_quietly(session: Session) -> None:
     # With the connection gone, rolling back can fail too; the server drops the transaction.
-    try:
+    with suppress(OperationalError, InterfaceError):
         session.rollback()
-    except (OperationalError, InterfaceError):
-        pass
 
 
 def check_version(current: int, expected: int | None) -> None:

@@ -9,7 +9,6 @@ not the end of the app.
 
 from __future__ import annotations
 
-import uuid
 from functools import partial
 from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
@@ -40,9 +39,8 @@ def audit_view(screen: Screen[Any], services: Services, kind: Viewed, record_id:
     if key in done:
         return
     done.add(key)
-    ident = record_id if isinstance(record_id, uuid.UUID) else str(record_id)
     screen.run_worker(
-        partial(services.store.record_view, kind, ident),
+        partial(services.store.record_view, kind, str(record_id)),
         thread=True,
         group=VIEW_AUDIT,
         exit_on_error=False,
