@@ -21,10 +21,11 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
-__all__ = ["PostgresServer", "find_bin_dir", "postgres_server"]
+__all__ = ["REQUIRE", "PostgresServer", "find_bin_dir", "missing", "postgres_server"]
 
 REQUIRE = "WORKWELL_REQUIRE_POSTGRES"
 USER = "workwell"
@@ -48,7 +49,8 @@ def find_bin_dir() -> Path | None:
     return Path(found).parent if found and shutil.which("pg_ctl") else None
 
 
-def _missing(reason: str) -> None:
+def missing(reason: str) -> NoReturn:
+    """Skip for `reason`, or fail where WORKWELL_REQUIRE_POSTGRES=1 (CI) says these must run."""
     if os.environ.get(REQUIRE) == "1":
         pytest.fail(f"{reason}, and {REQUIRE}=1 says the PostgreSQL tests must run", pytrace=False)
     pytest.skip(reason)
@@ -74,7 +76,7 @@ class PostgresServer:
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             runuser = shutil.which("runuser")
             if runuser is None:
-                _missing("running as root and no runuser to start PostgreSQL as another user")
+                missing("running as root and no runuser to start PostgreSQL as another user")
             self.run_as = [str(runuser), "-u", "postgres", "--"]
             shutil.chown(folder, user="postgres")
 
@@ -143,11 +145,10 @@ def postgres_server() -> Iterator[PostgresServer]:
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        _missing("psycopg is not installed (pip install -e '.[test]' brings it)")
+        missing("psycopg is not installed (pip install -e '.[test]' brings it)")
     bin_dir = find_bin_dir()
     if bin_dir is None:
-        _missing("no PostgreSQL server binaries (initdb, pg_ctl): apt-get install postgresql")
-        raise AssertionError("unreachable")  # pragma: no cover - _missing never returns
+        missing("no PostgreSQL server binaries (initdb, pg_ctl): apt-get install postgresql")
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     folder = Path(tempfile.mkdtemp(prefix=f"workwell-pg-{worker}-"))
     folder.chmod(0o755)

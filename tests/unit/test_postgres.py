@@ -20,7 +20,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
-from tests.pg_server import PostgresServer
+from tests.pg_server import REQUIRE, PostgresServer, missing
 from workwell_tui.config import Settings
 from workwell_tui.db.audit_chain import GENESIS, row_hash
 from workwell_tui.db.engine import make_engine
@@ -259,3 +259,14 @@ def test_audit_verify_and_list_commands_on_a_server(
     listed = capsys.readouterr().out.splitlines()
     assert "plan.view" in listed[0] and "participant.create" in listed[-1]
     assert "Pgsmith" not in "\n".join(listed)
+
+
+def test_no_server_skips_on_a_laptop_and_fails_where_it_is_required(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(REQUIRE, raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        missing("no PostgreSQL server binaries")
+    monkeypatch.setenv(REQUIRE, "1")
+    with pytest.raises(pytest.fail.Exception, match="must run"):
+        missing("no PostgreSQL server binaries")
