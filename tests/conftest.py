@@ -16,6 +16,7 @@ time.tzset()
 # Scrolls and transitions land at once, so a snapshot never catches one half-way.
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
+from tests.pg_server import postgres_server  # noqa: E402, F401  (a PostgreSQL server, on request)
 from workwell_tui import clock  # noqa: E402
 from workwell_tui.config import Settings  # noqa: E402
 

@@ -99,11 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
     audit = commands.add_parser(
         "audit",
         parents=[common],
-        help="check the audit log (workwell audit verify)",
-        description="Check every link of the audit log's hash chain and its guard triggers; "
-        "reports the first broken link (exit status 1).",
+        help="check the audit log (verify) or show its newest events (list)",
+        description="verify: check every link of the audit log's hash chain and its guard "
+        "triggers, and report the first broken link (exit status 1). list: the newest events, "
+        "newest first (who, what, which record by id; never content).",
     )
-    audit.add_argument("action", choices=("verify",), help="verify: check the chain")
+    audit.add_argument(
+        "action", choices=("verify", "list"), help="verify: check the chain; list: show events"
+    )
+    audit.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="list: how many events (default 50)"
+    )
     erase = commands.add_parser(
         "erase",
         parents=[common],

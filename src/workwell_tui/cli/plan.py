@@ -16,6 +16,7 @@ from typing import TextIO
 from workwell_tui.cli.common import quiet_on_closed_pipe, with_store
 from workwell_tui.config import Paths, Settings
 from workwell_tui.db.store import Store
+from workwell_tui.domain.audit import Viewed
 from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.plan.views import ContactView, PlanView
 from workwell_tui.domain.text import clean_line, clean_note
@@ -152,6 +153,8 @@ def print_plan(store: Store, reference: str, output_format: str, out: TextIO, er
     if view is None:
         err.write(f"workwell: {shown} has no plan yet (a plan is made by the assessment)\n")
         return 1
+    # Printing a plan is opening it: audited (ids only) before a line of it is written.
+    store.record_view(Viewed.PLAN, view.id, "command line")
     if output_format == "json":
         json.dump(plan_record(view), out, indent=2, ensure_ascii=False)
         out.write("\n")

@@ -36,6 +36,7 @@ from workwell_tui.domain.assessment.flow import prune
 from workwell_tui.domain.assessment.options import FIT_NOTE_ADVICE_OPTIONS, FIT_NOTE_OPTIONS
 from workwell_tui.domain.assessment.outcome import summary_sections
 from workwell_tui.domain.assessment.questions import Answers, as_date, as_list, as_text
+from workwell_tui.domain.audit import AuditEntry, fold_views
 from workwell_tui.domain.enums import (
     AdjustmentOwner,
     AdjustmentStatus,
@@ -262,7 +263,8 @@ def _safeguarding(session: Session, participant_id: uuid.UUID) -> tuple[Safeguar
 
 
 def _audit(session: Session, participant: Participant) -> tuple[AuditLine, ...]:
-    """Audit events about the participant or any record of theirs, oldest first."""
+    """Audit events about the participant or any record of theirs, oldest first (a day's
+    openings of one screen folded into one line)."""
     pid = participant.id
     ids: set[uuid.UUID] = {pid}
     plan_ids = list(session.exec(select(Plan.id).where(Plan.participant_id == pid)))
@@ -281,7 +283,14 @@ def _audit(session: Session, participant: Participant) -> tuple[AuditLine, ...]:
                 select(AuditEvent).where(col(AuditEvent.record_id).in_(wanted[start : start + 500]))
             )
         )
-    events.sort(key=lambda event: _aware(event.at))
+    entries = sorted(
+        (
+            AuditEntry(e.seq, _aware(e.at), e.actor, e.action, e.record_type, e.record_id, e.detail)
+            for e in events
+        ),
+        key=lambda entry: entry.at,
+    )
+    # Every opening of the record is logged; a day's openings of one screen read as one line.
     return tuple(
-        AuditLine(_aware(e.at), e.actor, e.action, e.record_type, e.detail) for e in events
+        AuditLine(e.at, e.actor, e.action, e.record_type, e.detail) for e in fold_views(entries)
     )

@@ -26,6 +26,7 @@ from workwell_tui.db.adjustment_store import AdjustmentMethods
 from workwell_tui.db.backends import Backend, backend_for
 from workwell_tui.db.caseload import rows_to_caseload
 from workwell_tui.db.errors import StoreError, corrupt_message
+from workwell_tui.db.store_audit import AuditMethods
 from workwell_tui.db.store_directory import DirectoryMethods
 from workwell_tui.db.store_forms import FormStore
 from workwell_tui.db.store_plans import PlanMethods
@@ -77,9 +78,9 @@ def damaged_message(path: Path | None, backup_dir: Path | None) -> str:
     )
 
 
-class Store(PlanMethods, FormStore, DirectoryMethods, AdjustmentMethods):
+class Store(PlanMethods, FormStore, DirectoryMethods, AdjustmentMethods, AuditMethods):
     """An open database with the coach's settings (more methods: `store_plans`, `store_forms`,
-    `store_directory`, `adjustment_store`)."""
+    `store_directory`, `adjustment_store`, `store_audit`)."""
 
     def __init__(
         self,

@@ -234,7 +234,8 @@ def _adjustments_and_referrals(w: Writer, view: ExportView) -> None:
 def _audit(w: Writer, view: ExportView) -> None:
     w.heading(2, "Who did what, and when")
     w.paragraph(
-        "The audit log of your records: every change and every export, never their content."
+        "The audit log of your records: every change, every export and every time they were "
+        "opened (counted once a day), never their content."
     )
     if not view.audit:
         w.paragraph("No entries.")

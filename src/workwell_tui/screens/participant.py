@@ -25,6 +25,7 @@ from textual.worker import Worker
 from workwell_tui import clock
 from workwell_tui.domain.age import age_on
 from workwell_tui.domain.assessment.flow import step_from_number
+from workwell_tui.domain.audit import Viewed
 from workwell_tui.domain.dates import friendly_when, uk_date
 from workwell_tui.domain.enums import (
     AssessmentKind,
@@ -174,6 +175,7 @@ class ParticipantScreen(WorkwellScreen[None]):
         self.show(message.person, message.draft, message.assessed)
         if message.person is not None:
             self.show_glance(message.plan, message.summary)
+            self.audit_view(Viewed.PARTICIPANT, message.person.id)
 
     def worker_failed(self, worker: Worker[object]) -> None:
         """The record could not be read: say so where it would have been."""

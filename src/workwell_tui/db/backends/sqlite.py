@@ -188,12 +188,14 @@ class SqliteBackend(Backend):
     def create_engine(self) -> Engine:
         """An engine whose every connection has the reliability pragmas applied."""
         from sqlalchemy import create_engine
-        from sqlalchemy.pool import StaticPool
 
         if self.path is None:
-            # One shared connection so every thread sees the same in-memory database.
+            from workwell_tui.db.backends.memory_pool import TakingTurnsPool
+
+            # One shared connection so every thread sees the same in-memory database, lent to
+            # one thread at a time so a reader never rolls back a writer's transaction.
             engine = create_engine(
-                self.url, connect_args={"check_same_thread": False}, poolclass=StaticPool
+                self.url, connect_args={"check_same_thread": False}, poolclass=TakingTurnsPool
             )
             self.on_connect(engine, ())
             return engine

@@ -38,6 +38,7 @@ from workwell_tui.domain.adjustments.status import (
     previous_status,
     status_of,
 )
+from workwell_tui.domain.audit import Viewed
 from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.enums import AdjustmentStatus
 from workwell_tui.screens.adjustments.checklist import Checklist
@@ -157,6 +158,7 @@ class AdjustmentsScreen(WorkwellScreen[None]):
             self.query_one("#item-info", Static).update("This participant is no longer here.")
             return
         self.show(message.data)
+        self.audit_view(Viewed.ADJUSTMENTS, self.participant_id)
 
     # Drawing ----------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from textual.widgets import Checkbox, Footer, Markdown, Static
 from textual.worker import Worker
 
 from workwell_tui.config import export_folder
+from workwell_tui.domain.audit import Viewed
 from workwell_tui.domain.export import Audience, ExportView
 from workwell_tui.errors import WorkwellError
 from workwell_tui.screens.base import WorkwellScreen
@@ -120,6 +121,8 @@ class ExportScreen(WorkwellScreen[None]):
             "Export", f"{person.last_name}, {person.first_name}", person.reference
         )
         self.show_preview()
+        # The preview shows the record: audited once, whichever audiences are looked at.
+        self.audit_view(Viewed.EXPORT_PREVIEW, person.id)
 
     def worker_failed(self, worker: Worker[object]) -> None:
         """Reading or writing failed (the message is shown); writing may be tried again."""

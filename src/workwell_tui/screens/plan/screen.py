@@ -27,6 +27,7 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker
 
 from workwell_tui import clock
+from workwell_tui.domain.audit import Viewed
 from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.enums import ObjectiveStatus, PlanStatus
 from workwell_tui.domain.plan.objectives import ObjectiveDraft, move_target
@@ -206,6 +207,8 @@ class PlanScreen(WorkwellScreen[None]):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        if message.view is not None:
+            self.audit_view(Viewed.PLAN, message.view.id)
         if not self.saving:
             self.show(message.view)
 

@@ -20,7 +20,9 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from workwell_tui import clock
+from workwell_tui.domain.audit import Viewed
 from workwell_tui.domain.directory.referrals import STALE_DAYS, ReferralDraft, ReferralView
+from workwell_tui.screens.base import audit_view
 from workwell_tui.screens.navigation import CaseloadStale, WorkFailed
 from workwell_tui.screens.services.referral import ReferralScreen
 from workwell_tui.services import Services
@@ -121,6 +123,7 @@ class ReferralsScreen(ModalScreen[None]):
         empty.update("No referrals yet: choose a service and press Enter to refer.")
         empty.display = not self.referrals
         self.query_one("#referrals-hint").display = bool(self.referrals)
+        audit_view(self, self.services, Viewed.REFERRALS, self.participant_id)
 
     @on(OptionList.OptionSelected)
     def _selected(self) -> None:

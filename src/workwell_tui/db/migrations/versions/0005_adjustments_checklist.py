@@ -36,7 +36,7 @@ def upgrade() -> None:
         batch.alter_column("requested_on", new_column_name="raised_on")
         batch.alter_column("review_on", new_column_name="due_on")
         batch.alter_column(
-            "employer_shareable", existing_type=sa.Boolean(), server_default=sa.text("0")
+            "employer_shareable", existing_type=sa.Boolean(), server_default=sa.false()
         )
         batch.add_column(sa.Column("label", sa.String(80), server_default="", nullable=False))
         batch.add_column(sa.Column("reason", sa.String(200), server_default="", nullable=False))
@@ -44,7 +44,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("employer_note", sa.String(), server_default="", nullable=False))
         batch.add_column(
             sa.Column(
-                "employer_note_health", sa.Boolean(), server_default=sa.text("0"), nullable=False
+                "employer_note_health", sa.Boolean(), server_default=sa.false(), nullable=False
             )
         )
         batch.add_column(sa.Column("objective_id", sa.Uuid(), nullable=True))
