@@ -1,10 +1,11 @@
 """Form drafts: what a coach has typed into a form but not saved yet, kept so a crash loses none.
 
 One draft per form kind and record (a participant's details, a plan's closure, an objective,
-a progress note, the one new referral being typed). The values are the form's own field values, as plain JSON; the form
-that wrote them is the only one that reads them back. A draft goes when the form is saved or
-deliberately discarded. Drafts hold what was typed (personal data), so they live in the same
-private database as everything else and are never written to logs.
+a progress note, an adjustment's details, the one new referral being typed). The values are the
+form's own field values, as plain JSON; the form that wrote them is the only one that reads them
+back. A draft goes when the form is saved or deliberately discarded. Drafts hold what was typed
+(personal data), so they live in the same private database as everything else and are never
+written to logs.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class FormKind(StrEnum):
     DROP_OBJECTIVE = "drop_objective"
     REWORD_SUGGESTION = "reword_suggestion"
     PROGRESS_NOTE = "progress_note"
+    ADJUSTMENT = "adjustment"  # keyed by the adjustment's id
 
 
 @dataclass(frozen=True, slots=True)

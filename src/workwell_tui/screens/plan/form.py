@@ -229,7 +229,7 @@ class PlanForm(WorkwellScreen[PlanView | None]):
     def action_cancel(self) -> None:
         """Leave; ask first when something typed would be lost."""
         if self.values() == self.first_values:
-            self.leave(discard=self.keeper is not None and self.keeper.saved_at is not None)
+            self.leave(discard=False)
             return
 
         def answered(discard: bool | None) -> None:
@@ -246,13 +246,8 @@ class PlanForm(WorkwellScreen[PlanView | None]):
         )
 
     def leave(self, *, discard: bool) -> None:
-        """Close without saving; with `discard`, once the draft is deleted."""
-        keeper = self.keeper
-        if keeper is None:
+        """Close without saving (a draft thrown away, or of typing taken back, goes first)."""
+        if self.keeper is None:
             self.dismiss(None)
-            return
-        keeper.closed = True
-        if discard:
-            keeper.discard(then=lambda: self.dismiss(None))
         else:
-            self.dismiss(None)
+            self.keeper.leave(lambda: self.dismiss(None), thrown_away=discard)
