@@ -100,6 +100,7 @@ def test_crisis_contacts_80x24(
     async def run_before(pilot: Pilot[None]) -> None:
         await open_record(pilot, ALEX)
         await pilot.press("exclamation_mark")
+        await pilot.app.workers.wait_for_complete()  # their age read: Alex is an adult
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

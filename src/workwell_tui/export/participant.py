@@ -2,7 +2,7 @@
 
 Goals in their words, objectives by need with steps and target weeks, the next meeting, the
 workplace changes agreed, services with how to reach them, and crisis contacts (Childline for
-under-18s). Never coach-only notes (the coach's notes, contact notes, progress notes,
+under-19s). Never coach-only notes (the coach's notes, contact notes, progress notes,
 safeguarding records); scores only when the coach ticks "include measures".
 """
 
