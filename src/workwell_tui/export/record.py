@@ -199,18 +199,19 @@ def _adjustments_and_referrals(w: Writer, view: ExportView) -> None:
     if not view.adjustments:
         w.paragraph("None.")
     w.table(
-        ("Adjustment", "Where it is", "Who", "Shared with employer", "Notes"),
+        ("Adjustment", "Where it is", "Who", "Shared with employer", "For the employer", "Notes"),
         (
             (
                 cell(a.label),
                 a.status_label,
                 cell(a.owner_label),
                 "Yes" if a.shared_with_employer else "No",
+                cell(a.employer_note + (" (health detail)" if a.employer_note_health else "")),
                 cell(a.notes),
             )
             for a in view.adjustments
         ),
-        (22, 14, 16, 12, 26),
+        (18, 12, 14, 10, 18, 18),
     )
     w.heading(2, "Referrals to services")
     if not view.referrals:

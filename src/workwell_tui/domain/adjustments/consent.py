@@ -42,6 +42,12 @@ def share_problem(consents: Consents, *, note_has_health: bool) -> str | None:
     return None
 
 
+def note_may_go(note_has_health: bool, share_health: bool) -> bool:
+    """Whether a note for the employer may go with a shared item: one with health detail only
+    with the health-detail consent."""
+    return share_health or not note_has_health
+
+
 def is_shared(marked: bool, consents: Consents) -> bool:
     """Marked for sharing and still consented to."""
     return marked and consents.contact_employer
@@ -97,7 +103,7 @@ def employer_lines(items: Iterable[Shareable], consents: Consents) -> list[Emplo
     for item in items:
         if not item.marked_shared:
             continue
-        note_ok = consents.share_health or not item.note_has_health
+        note_ok = note_may_go(item.note_has_health, consents.share_health)
         lines.append(
             EmployerLine(
                 item.label,
