@@ -88,13 +88,12 @@ def test_the_export_reads_the_name_and_note_the_coach_gave(
         )  # fmt: skip
         session.add(person)
         session.flush()
-        session.add(
-            Adjustment(
-                participant_id=person.id, catalogue_key="other_equipment", label="Standing desk",
-                status="agreed", employer_shareable=True, employer_note="A desk by the window",
-                notes="COACH ONLY",
-            )  # fmt: skip
-        )
+        desk = Adjustment(
+            participant_id=person.id, catalogue_key="other_equipment", label="Standing desk",
+            status="agreed", employer_shareable=True, employer_note="A desk by the window",
+            notes="COACH ONLY",
+        )  # fmt: skip
+        session.add(desk)
         pid = person.id
     view = store.export_view(pid)
     assert view is not None
