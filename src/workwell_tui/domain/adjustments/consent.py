@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from workwell_tui.domain.field_labels import CONSENT_LABELS
+
 
 @dataclass(frozen=True)
 class Consents:
@@ -120,8 +122,10 @@ def employer_lines(items: Iterable[Shareable], consents: Consents) -> list[Emplo
 
 
 def consent_facts(consents: Consents) -> Sequence[str]:
-    """The two consents as the title bar shows them."""
+    """The two consents as the title bar shows them: their labels, the second cut short."""
+    contact = CONSENT_LABELS["consent_contact_employer"].lower()
+    health = "health details"  # "Health details to employer": the title bar has no room
     return (
-        "employer contact ✓" if consents.contact_employer else "employer contact ✗",
-        "health detail ✓" if consents.share_health else "health detail ✗",
+        f"{contact} {'✓' if consents.contact_employer else '✗'}",
+        f"{health} {'✓' if consents.share_health else '✗'}",
     )

@@ -29,6 +29,7 @@ from workwell_tui.domain.adjustments.details import DetailsCheck, check_details
 from workwell_tui.domain.adjustments.records import AdjustmentRecord, ChecklistData
 from workwell_tui.domain.dates import uk_short
 from workwell_tui.domain.enums import AdjustmentOwner, AdjustmentStatus
+from workwell_tui.domain.field_labels import CONSENT_LABELS
 from workwell_tui.domain.form_drafts import FormKind
 from workwell_tui.domain.words import plural
 from workwell_tui.screens.base import WorkwellScreen
@@ -173,7 +174,9 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
         consents = self.data.consents
         employer = "consented" if consents.contact_employer else "NOT consented"
         health = "consented" if consents.share_health else "NOT consented"
-        return f"Contact with their employer: {employer}.  Health details to employer: {health}."
+        contact_label = CONSENT_LABELS["consent_contact_employer"]
+        health_label = CONSENT_LABELS["consent_share_health_with_employer"]
+        return f"{contact_label}: {employer}.  {health_label}: {health}."
 
     def on_mount(self) -> None:
         """Start in the first field; remember the values to know if anything changed."""
