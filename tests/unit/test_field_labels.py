@@ -40,5 +40,9 @@ def test_the_checklist_title_names_the_consents_by_their_labels() -> None:
     assert CONSENT_LABELS["consent_share_health_with_employer"].lower().startswith("health details")
 
 
+def test_every_label_fits_a_forms_label_column_with_its_star() -> None:
+    assert all(len(f"{label} *") <= 28 for label in FIELD_LABELS.values())
+
+
 def test_an_unlisted_field_is_named_in_words() -> None:
     assert field_label("gp_practice") == "Gp practice"

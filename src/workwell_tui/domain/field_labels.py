@@ -16,8 +16,9 @@ KEEP_DETAILS = "consent_processing"
 
 CONSENT_LABELS: dict[str, str] = {
     # Keeping details rests on the service's privacy notice (its lawful basis), which the coach
-    # explains; the label names both (the hint beside it on a form says more).
-    KEEP_DETAILS: "Keep details (privacy notice)",
+    # explains: the hint beside it on every form says so. (Short: a label fits the forms'
+    # 29-column label column with its " *".)
+    KEEP_DETAILS: "Keep details",
     "consent_share_gp": "Share with GP",
     "consent_contact_employer": "Contact employer",
     "consent_share_health_with_employer": "Health details to employer",

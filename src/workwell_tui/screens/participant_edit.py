@@ -115,6 +115,8 @@ class ParticipantEditScreen(RecordFormScreen):
             self.query_one(f"#{name}", TickBox).value = given
             field = self.query_one(f"#field-{name}", FormField)
             field.hint = consent_hint(given, getattr(person, f"{name}_on"))
+            if name == KEEP_DETAILS:
+                field.hint += ": the privacy notice says how the service keeps their details"
             field.set_message(None)
         self.show_context(f"{person.reference} · referred {uk_date(person.referral_date)}")
 
