@@ -103,3 +103,5 @@ def test_the_export_reads_the_name_and_note_the_coach_gave(
     )  # fmt: skip
     text = render(view, Audience.EMPLOYER).markdown
     assert "| Standing desk | A desk by the window |" in text and "COACH ONLY" not in text
+    # The record at a glance names it the same way.
+    assert [line.label for line in store.record_summary(pid).adjustments] == ["Standing desk"]

@@ -1,11 +1,14 @@
 """One label a field: the assessment's questions, the edit form's consents, the exports and the
-adjustments' consent words all take a participant's field labels from `domain/field_labels.py`."""
+adjustments' consent words all take a participant's field labels from `domain/field_labels.py`;
+an adjustment is named in the record and the exports as the checklist names it."""
 
 from __future__ import annotations
 
 from tests.unit.export_sample import sample_view
+from workwell_tui.config_adjustments import built_in_catalogue
 from workwell_tui.domain.adjustments.consent import Consents, consent_facts
 from workwell_tui.domain.assessment.steps import ELIGIBILITY
+from workwell_tui.domain.assessment.suggestions import ADJUSTMENTS
 from workwell_tui.domain.export import Audience
 from workwell_tui.domain.field_labels import CONSENT_LABELS, FIELD_LABELS, field_label
 from workwell_tui.domain.participant_details import CONSENTS, ConsentChange
@@ -46,3 +49,11 @@ def test_every_label_fits_a_forms_label_column_with_its_star() -> None:
 
 def test_an_unlisted_field_is_named_in_words() -> None:
     assert field_label("gp_practice") == "Gp practice"
+
+
+def test_an_adjustment_is_named_as_the_checklist_names_it() -> None:
+    catalogue = built_in_catalogue()
+    for item in ADJUSTMENTS:
+        listed = catalogue.item(item.key)
+        assert listed is not None, item.key
+        assert (item.label, item.description) == (listed.label, listed.description), item.key
