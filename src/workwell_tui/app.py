@@ -333,7 +333,10 @@ class WorkwellApp(CrashReportWithoutLocals):
         from workwell_tui.screens.crisis import CrisisContactsScreen
 
         if not self._covered() and not isinstance(self.screen, CrisisContactsScreen):
-            self.push_screen(CrisisContactsScreen())
+            # Over a participant's screens, the box lists Childline only if they are under 19.
+            about = (getattr(s, "participant_id", None) for s in reversed(self.screen_stack))
+            participant_id = next((found for found in about if isinstance(found, str)), None)
+            self.push_screen(CrisisContactsScreen(participant_id))
 
     async def on_event(self, event: events.Event) -> None:
         """Note input for the idle lock."""
@@ -446,7 +449,7 @@ class WorkwellApp(CrashReportWithoutLocals):
 
         yield SystemCommand(
             "Crisis contacts",
-            "999, NHS 111 option 2, Samaritans, Shout, Childline (!)",
+            "999, NHS 111 option 2, Samaritans, Shout, Childline for under-19s (!)",
             self.action_crisis_contacts,
         )
         yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)

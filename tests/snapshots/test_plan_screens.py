@@ -86,6 +86,7 @@ def test_objective_form_with_problems_80x24(
     async def run_before(pilot: Pilot[None]) -> None:
         await open_plan(pilot, ALEX)
         await pilot.press("a", "tab", "tab", "tab", "9", "9", "ctrl+s")
+        await pilot.app.workers.wait_for_complete()  # the draft, written on leaving the field
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
@@ -99,6 +100,7 @@ def test_crisis_contacts_80x24(
     async def run_before(pilot: Pilot[None]) -> None:
         await open_record(pilot, ALEX)
         await pilot.press("exclamation_mark")
+        await pilot.app.workers.wait_for_complete()  # their age read: Alex is an adult
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

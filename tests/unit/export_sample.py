@@ -276,22 +276,27 @@ def assessment(t: str | None = None) -> AssessmentSummary:
 
 
 def adjustments(t: str | None = None) -> tuple[AdjustmentLine, ...]:
-    """Five adjustments: two in place or requested and shared, one not shared, two not agreed."""
+    """Five adjustments: two in place or requested and shared, one not shared, two not agreed.
+    Two carry words agreed for the employer, one of them with health detail."""
 
     def line(label: str, description: str, status: str, owner: str, shared: bool,
-             agreed: date | None = None, review: date | None = None) -> AdjustmentLine:  # fmt: skip
+             agreed: date | None = None, review: date | None = None,
+             for_employer: str = "", health: bool = False) -> AdjustmentLine:  # fmt: skip
         return AdjustmentLine(
             label=t or label, description=t or description, status=status,
             status_label=status.replace("_", " ").capitalize(), owner_label=owner,
             requested_on=date(2026, 10, 20), agreed_on=agreed, review_on=review,
             notes=t or f"COACH ONLY adjustment note: {label}", shared_with_employer=shared,
+            employer_note=(t or for_employer) if for_employer else "", employer_note_health=health,
         )  # fmt: skip
 
     return (
         line("Altered hours", "Fewer hours, or different start and finish times, for a while",
-             "in_place", "Employer", True, date(2026, 11, 2), date(2026, 12, 14)),
+             "in_place", "Employer", True, date(2026, 11, 2), date(2026, 12, 14),
+             for_employer="Starts at 10:00 on Mondays and Wednesdays until the review"),
         line("Phased return", "Build back up to usual hours and duties over a few weeks",
-             "raised", "Employer", True),
+             "raised", "Employer", True,
+             for_employer="HEALTH NOTE: back pain flares after long shifts", health=True),
         line("Adaptive technology", "Software or equipment such as an ergonomic chair",
              "agreed", "Access to Work", True),
         line("Time off for appointments", "Time to attend physio appointments",

@@ -115,7 +115,7 @@ def test_record_holds_everything_including_notes_consents_and_audit() -> None:
         "COACH ONLY progress 1",
         "COACH ONLY contact note 3",
         "COACH ONLY referral note",
-        "Share with your GP | Yes, 5 Oct 2026",
+        "Share with GP | Yes, 5 Oct 2026",
         "assessment.complete",
         "safety plan agreed",
     ):

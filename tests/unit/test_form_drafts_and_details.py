@@ -149,7 +149,7 @@ def test_consent_changes_name_what_was_given_or_taken_back() -> None:
         ("consent_processing", False),
         ("consent_share_gp", True),
     ]
-    assert changes[0].text == "Keep their details (privacy notice explained): withdrawn"
+    assert changes[0].text == "Keep details: withdrawn"
 
 
 def _edited(**changes: object):  # type: ignore[no-untyped-def]

@@ -7,7 +7,6 @@ import pytest
 from workwell_tui.domain.enums import Instrument
 from workwell_tui.domain.measures import (
     CONFIDENCE,
-    CRISIS_CONTACTS,
     GAD7,
     INSTRUMENTS,
     PHQ9,
@@ -272,12 +271,3 @@ def test_phq9_risk_ignores_other_items_and_missing_item_9() -> None:
 def test_phq9_risk_wrong_length() -> None:
     with pytest.raises(ValueError):
         phq9_risk([1] * 8)
-
-
-def test_crisis_contacts() -> None:
-    assert CRISIS_CONTACTS == (
-        ("Emergency", "999"),
-        ("NHS 111", "call 111 and choose option 2 for mental health"),
-        ("Samaritans", "call 116 123, free, day or night"),
-        ("Shout", "text SHOUT to 85258"),
-    )

@@ -23,7 +23,6 @@ from workwell_tui.domain.assessment.steps import (
 )
 from workwell_tui.domain.assessment.suggestions import suggest_objectives
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.domain.measures import crisis_contacts
 
 from .test_assessment_flow import TODAY, eligible_answers, full_answers
 
@@ -104,15 +103,6 @@ def test_crisis_record_survives_later_answers_and_reaches_the_outcome() -> None:
     assert steps_for(INITIAL, signposted, TODAY) == (ELIGIBILITY, SIGNPOSTING)
     outcome = build_outcome(INITIAL, signposted, TODAY, 12)
     assert outcome.crisis_action == "Called 111 with them"
-
-
-def test_crisis_contacts_put_999_first_and_childline_for_under_18s() -> None:
-    adult = crisis_contacts(under_18=False)
-    assert adult[0] == ("Emergency", "999 or go to A&E if life is at risk")
-    text = " ".join(how for _, how in adult)
-    assert "option 2" in text and "116 123" in text and "85258" in text
-    assert "0800 1111" not in text
-    assert ("Childline", "call 0800 1111, free, for under-18s") in crisis_contacts(under_18=True)
 
 
 # Cautious suggestions ----------------------------------------------------------------------

@@ -196,7 +196,7 @@ def _adjustments(session: Session, participant_id: uuid.UUID) -> tuple[Adjustmen
             label, description = row.catalogue_key.replace("_", " ").capitalize(), ""
         lines.append(
             AdjustmentLine(
-                label=label,
+                label=row.label or label,  # what the coach named a free-text item
                 description=description,
                 status=row.status,
                 status_label=_label(AdjustmentStatus, row.status),
@@ -206,6 +206,8 @@ def _adjustments(session: Session, participant_id: uuid.UUID) -> tuple[Adjustmen
                 review_on=row.due_on,
                 notes=row.notes,
                 shared_with_employer=row.employer_shareable,
+                employer_note=row.employer_note,
+                employer_note_health=row.employer_note_health,
             )
         )
     return tuple(lines)

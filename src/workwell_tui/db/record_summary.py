@@ -50,7 +50,7 @@ def record_summary(session: Session, participant_id: uuid.UUID | str) -> RecordS
     pid = participant_id if isinstance(participant_id, uuid.UUID) else uuid.UUID(participant_id)
     adjustments = tuple(
         AdjustmentLine(
-            _label(row.catalogue_key),
+            row.label or _label(row.catalogue_key),  # what the coach named a free-text item
             _enum(AdjustmentStatus, row.status, AdjustmentStatus.SUGGESTED),
         )
         for row in session.exec(

@@ -61,8 +61,12 @@ class AdjustmentLine:
     requested_on: date | None
     agreed_on: date | None
     review_on: date | None
-    notes: str
+    notes: str  # the coach's own: never in an employer copy
     shared_with_employer: bool
+    employer_note: str = ""
+    """The words the participant agreed the employer may read about it."""
+    employer_note_health: bool = False
+    """The employer note has health detail (it goes only with the health-detail consent)."""
 
     @property
     def agreed(self) -> bool:

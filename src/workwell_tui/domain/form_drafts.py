@@ -1,10 +1,11 @@
 """Form drafts: what a coach has typed into a form but not saved yet, kept so a crash loses none.
 
-One draft per form kind and record (a participant's details, a plan's closure, the one new
-referral being typed). The values are the form's own field values, as plain JSON; the form
-that wrote them is the only one that reads them back. A draft goes when the form is saved or
-deliberately discarded. Drafts hold what was typed (personal data), so they live in the same
-private database as everything else and are never written to logs.
+One draft per form kind and record (a participant's details, a plan's closure, an objective,
+a progress note, an adjustment's details, the one new referral being typed). The values are the
+form's own field values, as plain JSON; the form that wrote them is the only one that reads them
+back. A draft goes when the form is saved or deliberately discarded. Drafts hold what was typed
+(personal data), so they live in the same private database as everything else and are never
+written to logs.
 """
 
 from __future__ import annotations
@@ -35,6 +36,14 @@ class FormKind(StrEnum):
     CLOSURE = "closure"
     EXTENSION = "extension"
     SAFEGUARDING_FOLLOW_UP = "safeguarding_follow_up"
+    # The plan's own forms: the record key is the plan's id (a new objective) or the
+    # objective's (editing, dropping, rewording a suggestion, a progress note on it).
+    NEW_OBJECTIVE = "new_objective"
+    EDIT_OBJECTIVE = "edit_objective"
+    DROP_OBJECTIVE = "drop_objective"
+    REWORD_SUGGESTION = "reword_suggestion"
+    PROGRESS_NOTE = "progress_note"
+    ADJUSTMENT = "adjustment"  # keyed by the adjustment's id
 
 
 @dataclass(frozen=True, slots=True)

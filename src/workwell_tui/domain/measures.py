@@ -193,25 +193,6 @@ INSTRUMENTS: dict[Instrument, InstrumentSpec] = {
 
 QUESTIONNAIRES: tuple[InstrumentSpec, ...] = (PHQ9, GAD7, WSAS)
 
-# DESIGN.md's crisis contacts (NHS "Where to get urgent help for mental health"; Samaritans;
-# Shout; Childline for under-18s).
-CRISIS_CONTACTS: tuple[tuple[str, str], ...] = (
-    ("Emergency", "999"),
-    ("NHS 111", "call 111 and choose option 2 for mental health"),
-    ("Samaritans", "call 116 123, free, day or night"),
-    ("Shout", "text SHOUT to 85258"),
-)
-CHILDLINE = ("Childline", "call 0800 1111, free, for under-18s")
-
-
-def crisis_contacts(under_18: bool) -> tuple[tuple[str, str], ...]:
-    """Who to contact in a crisis: 999 first, Childline too for someone under 18."""
-    first, *rest = CRISIS_CONTACTS
-    # "Risk to life: 999 or A&E" is the first thing anyone reads.
-    emergency = (first[0], "999 or go to A&E if life is at risk")
-    return (emergency, *rest, *((CHILDLINE,) if under_18 else ()))
-
-
 _PHQ9_SELF_HARM_ITEM = 9
 
 

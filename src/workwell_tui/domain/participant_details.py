@@ -16,6 +16,7 @@ from datetime import date
 
 from workwell_tui.domain.dates import parse_uk_date
 from workwell_tui.domain.enums import WorkSituation
+from workwell_tui.domain.field_labels import CONSENT_LABELS, KEEP_DETAILS
 from workwell_tui.domain.referral import check_phone, normalise_postcode
 from workwell_tui.domain.text import clean_line
 
@@ -30,14 +31,8 @@ __all__ = [
     "consent_changes",
 ]
 
-KEEP_DETAILS = "consent_processing"
-CONSENTS: dict[str, str] = {
-    KEEP_DETAILS: "Keep their details (privacy notice explained)",
-    "consent_share_gp": "Share with their GP",
-    "consent_contact_employer": "Contact their employer",
-    "consent_share_health_with_employer": "Health details to their employer",
-}
-"""Each consent's stored name and what a coach reads."""
+CONSENTS: dict[str, str] = CONSENT_LABELS
+"""Each consent's stored name and what a coach reads (`field_labels.py`)."""
 
 DETAIL_FIELDS = (
     "first_name",
@@ -102,7 +97,7 @@ class ConsentChange:
 
     @property
     def text(self) -> str:
-        """ "Share with their GP: given" (no health content, safe for the audit log)."""
+        """ "Share with GP: given" (no health content, safe for the audit log)."""
         return f"{CONSENTS.get(self.name, self.name)}: {'given' if self.given else 'withdrawn'}"
 
 

@@ -1,7 +1,10 @@
 """The employer's copy: the workplace adjustments the participant agreed to share.
 
-Only adjustments agreed with the participant and marked shared with the employer, the fit
-note's advice and dates, and review dates. Health details (their conditions and how they affect
+Only adjustments agreed with the participant and marked shared with the employer, each in the
+words the participant agreed the employer may read (its employer note; the catalogue's plain
+description when there is none, or when the note has health detail they have not agreed to
+share), the fit note's advice and dates, and review dates. Never the coach's notes about an
+adjustment. Health details (their conditions and how they affect
 work, in their words) only with the consent to share health details with the employer; never
 measures, risk, safeguarding or coach notes (see `consent.py`). Refused without the consent to
 contact the employer.
@@ -13,7 +16,12 @@ from datetime import date, timedelta
 
 from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.export import AdjustmentLine, Audience, ExportView
-from workwell_tui.export.consent import check_consent, health_to_employer
+from workwell_tui.export.consent import (
+    check_consent,
+    employer_words,
+    health_to_employer,
+    to_employer,
+)
 from workwell_tui.export.document import Document, Writer
 from workwell_tui.export.escape import cell, inline, note
 from workwell_tui.export.parts import ACCESS_TO_WORK_PHONE, author, first_name, full_name
@@ -57,7 +65,7 @@ def _review_dates(view: ExportView) -> list[tuple[date, str]]:
     fit_note = view.assessment.fit_note if view.assessment else None
     if fit_note is not None and fit_note.ends_on is not None and fit_note.ends_on >= view.today:
         dates.append((fit_note.ends_on, f"{uk_date(fit_note.ends_on)}: the fit note ends"))
-    for adjustment in _shared(view):
+    for adjustment in to_employer(view):
         if adjustment.review_on is not None and adjustment.review_on >= view.today:
             day = adjustment.review_on
             dates.append((day, f"{uk_date(day)}: review {inline(adjustment.label)}"))
@@ -78,10 +86,6 @@ def _since(line: AdjustmentLine) -> str:
     return "—"
 
 
-def _shared(view: ExportView) -> list[AdjustmentLine]:
-    return [a for a in view.adjustments if a.agreed and a.shared_with_employer]
-
-
 def employer_document(view: ExportView) -> Document:
     """The employer's copy; ExportRefused without the consent to contact the employer."""
     check_consent(view, Audience.EMPLOYER)
@@ -98,15 +102,15 @@ def employer_document(view: ExportView) -> Document:
         "share this with you. It holds only what they agreed to share."
     )
     _fit_note(w, view)
-    shared = _shared(view)
+    shared = to_employer(view)
     w.heading(2, "Adjustments agreed")
     if shared:
         w.table(
-            ("Adjustment", "What it means", "Who takes it forward", "Where it is", "When"),
+            ("Adjustment", "What was agreed", "Who takes it forward", "Where it is", "When"),
             (
                 (
                     cell(a.label),
-                    cell(a.description),
+                    cell(employer_words(view, a) or a.description),
                     cell(a.owner_label),
                     cell(a.status_label),
                     _since(a),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.enums import ReferralSource, WorkSituation
 from workwell_tui.domain.export import Audience, ExportView
+from workwell_tui.domain.field_labels import field_label
 from workwell_tui.export.consent import check_consent
 from workwell_tui.export.document import Document, Writer
 from workwell_tui.export.escape import cell, inline, note
@@ -18,6 +19,7 @@ from workwell_tui.export.parts import (
     measures_section,
     objective_tasks,
     table_rows,
+    yes_no,
 )
 
 __all__ = ["GP_SECTIONS", "gp_document", "label_of"]
@@ -57,13 +59,13 @@ def gp_document(view: ExportView) -> Document:
         f"**{label}:** {value}"
         for label, value in (
             ("Name", _legal_name(view)),
-            ("Born", uk_date(person.date_of_birth)),
+            (field_label("date_of_birth"), uk_date(person.date_of_birth)),
             ("Address", cell(address)),
             ("GP practice", cell(summary.gp_practice if summary else "")),
-            ("WorkWell reference", cell(person.reference)),
-            ("Referred by", referred),
-            ("Work", cell(label_of(WorkSituation, person.work_situation))),
-            ("Agreed to share with their GP", uk_date(person.consent_share_gp_on, "yes")),
+            (field_label("reference"), cell(person.reference)),
+            (field_label("referral_source"), referred),
+            (field_label("work_situation"), cell(label_of(WorkSituation, person.work_situation))),
+            (field_label("consent_share_gp"), yes_no(True, person.consent_share_gp_on)),
         )
     )
     w.heading(2, "Assessment")

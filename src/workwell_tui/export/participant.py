@@ -2,7 +2,7 @@
 
 Goals in their words, objectives by need with steps and target weeks, the next meeting, the
 workplace changes agreed, services with how to reach them, and crisis contacts (Childline for
-under-18s). Never coach-only notes (the coach's notes, contact notes, progress notes,
+under-19s). Never coach-only notes (the coach's notes, contact notes, progress notes,
 safeguarding records); scores only when the coach ticks "include measures".
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.export import ExportView
 from workwell_tui.domain.plan.views import PlanView
+from workwell_tui.export.consent import employer_words
 from workwell_tui.export.document import Document, Writer
 from workwell_tui.export.escape import inline, note
 from workwell_tui.export.parts import (
@@ -70,6 +71,11 @@ def participant_document(view: ExportView, include_measures: bool = False) -> Do
             )
             for a in agreed
         )
+        # What they agreed the employer may read, so they know what the employer is told.
+        told = [(a, words) for a in agreed if (words := employer_words(view, a))]
+        if told:
+            w.paragraph("What your employer is told, as you agreed:")
+            w.bullets(f"**{inline(a.label)}:** {inline(words)}" for a, words in told)
     referrals = [r for r in view.referrals if r.current]
     if referrals:
         w.heading(2, "Services")

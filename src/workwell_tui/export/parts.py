@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from workwell_tui.domain.age import age_on
+from workwell_tui.domain.crisis import crisis_contacts_for
 from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.enums import ObjectiveStatus
 from workwell_tui.domain.export import ExportView, ReferralLine
-from workwell_tui.domain.measures import INSTRUMENTS, crisis_contacts
+from workwell_tui.domain.measures import INSTRUMENTS
 from workwell_tui.domain.plan.distance import MeasureChange
 from workwell_tui.domain.plan.views import ObjectiveView, PlanView
 from workwell_tui.export.document import Writer
@@ -27,7 +27,6 @@ __all__ = [
     "measures_section",
     "objective_tasks",
     "services_section",
-    "under_18",
     "when",
 ]
 
@@ -53,12 +52,6 @@ def author(view: ExportView) -> str:
     """Who wrote it: the coach's name from the settings, or their role."""
     name = view.coach_name.strip()
     return f"{name}, Work and Health Coach" if name else "Your Work and Health Coach"
-
-
-def under_18(view: ExportView) -> bool:
-    """Under 18 today (Childline joins the crisis contacts)."""
-    born = view.participant.date_of_birth
-    return born is not None and age_on(born, view.today) < 18
 
 
 def when(moment: datetime) -> str:
@@ -168,11 +161,13 @@ def services_section(writer: Writer, referrals: Iterable[ReferralLine], level: i
 
 
 def crisis_section(writer: Writer, view: ExportView, level: int) -> None:
-    """Who to contact in a crisis, 999 first; Childline too for someone under 18."""
+    """Who to contact in a crisis, 999 first, each with the site that says so; Childline too
+    for someone under 19 (or whose age is not recorded)."""
     writer.heading(level, "If you need help now")
+    contacts = crisis_contacts_for(view.participant.date_of_birth, view.today)
     writer.table(
         ("Who", "How"),
-        ((inline(who), inline(how)) for who, how in crisis_contacts(under_18(view))),
+        ((inline(c.who), inline(f"{c.how} · {c.site}")) for c in contacts),
         (24, 66),
     )
     writer.paragraph(

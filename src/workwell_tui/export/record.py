@@ -11,6 +11,7 @@ from __future__ import annotations
 from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.enums import ReferralSource, Stage, WorkSituation
 from workwell_tui.domain.export import ExportView
+from workwell_tui.domain.field_labels import CONSENT_LABELS, field_label
 from workwell_tui.domain.measures import INSTRUMENTS, band
 from workwell_tui.domain.plan.views import PlanView, SafeguardingView
 from workwell_tui.export.document import Document, Writer
@@ -19,6 +20,12 @@ from workwell_tui.export.gp import label_of
 from workwell_tui.export.parts import author, measures_section, objective_tasks, when, yes_no
 
 __all__ = ["record_document"]
+
+_TEXT_FIELDS = (
+    "first_name", "last_name", "preferred_name",  # then the date of birth
+    "email", "phone", "address", "postcode", "district", "reference", "employer_name",
+)  # fmt: skip
+"""Their details held as typed, in the order the record lists them."""
 
 
 def _details(w: Writer, view: ExportView) -> None:
@@ -29,21 +36,13 @@ def _details(w: Writer, view: ExportView) -> None:
         (
             (label, cell(value))
             for label, value in (
-                ("First name", person.first_name),
-                ("Last name", person.last_name),
-                ("Preferred name", person.preferred_name),
-                ("Date of birth", uk_date(person.date_of_birth, "")),
-                ("Email", person.email),
-                ("Phone", person.phone),
-                ("Address", person.address),
-                ("Postcode", person.postcode),
-                ("District", person.district),
-                ("WorkWell reference", person.reference),
-                ("Employer", person.employer_name),
-                ("Work", label_of(WorkSituation, person.work_situation)),
-                ("Referred by", label_of(ReferralSource, person.referral_source)),
-                ("Referred on", uk_date(person.referral_date)),
-                ("Stage", _stage(person.stage)),
+                *((field_label(name), getattr(person, name)) for name in _TEXT_FIELDS[:3]),
+                (field_label("date_of_birth"), uk_date(person.date_of_birth, "")),
+                *((field_label(name), getattr(person, name)) for name in _TEXT_FIELDS[3:]),
+                (field_label("work_situation"), label_of(WorkSituation, person.work_situation)),
+                (field_label("referral_source"), label_of(ReferralSource, person.referral_source)),
+                (field_label("referral_date"), uk_date(person.referral_date)),
+                (field_label("stage"), _stage(person.stage)),
                 ("Stage since", uk_date(person.stage_changed_on, "")),
                 ("Why", person.stage_reason),
                 ("Signposted to", person.signposted_to),
@@ -55,22 +54,8 @@ def _details(w: Writer, view: ExportView) -> None:
     w.table(
         ("What", "Agreed"),
         (
-            (
-                "Privacy notice explained",
-                yes_no(person.consent_processing, person.consent_processing_on),
-            ),
-            ("Share with your GP", yes_no(person.consent_share_gp, person.consent_share_gp_on)),
-            (
-                "Contact your employer",
-                yes_no(person.consent_contact_employer, person.consent_contact_employer_on),
-            ),
-            (
-                "Health details to your employer",
-                yes_no(
-                    person.consent_share_health_with_employer,
-                    person.consent_share_health_with_employer_on,
-                ),
-            ),
+            (label, yes_no(getattr(person, name), getattr(person, f"{name}_on")))
+            for name, label in CONSENT_LABELS.items()
         ),
         (45, 45),
     )
@@ -199,18 +184,19 @@ def _adjustments_and_referrals(w: Writer, view: ExportView) -> None:
     if not view.adjustments:
         w.paragraph("None.")
     w.table(
-        ("Adjustment", "Where it is", "Who", "Shared with employer", "Notes"),
+        ("Adjustment", "Where it is", "Who", "Shared with employer", "For the employer", "Notes"),
         (
             (
                 cell(a.label),
                 a.status_label,
                 cell(a.owner_label),
                 "Yes" if a.shared_with_employer else "No",
+                cell(a.employer_note + (" (health detail)" if a.employer_note_health else "")),
                 cell(a.notes),
             )
             for a in view.adjustments
         ),
-        (22, 14, 16, 12, 26),
+        (18, 12, 14, 10, 18, 18),
     )
     w.heading(2, "Referrals to services")
     if not view.referrals:

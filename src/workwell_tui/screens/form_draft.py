@@ -220,6 +220,15 @@ class DraftKeeper:
                 self.closed = False
                 raise
 
+    def leave(self, then: Callable[[], object], *, thrown_away: bool) -> None:
+        """The form is left unsaved: no more drafts. Typing thrown away on purpose, or a draft
+        written of typing since taken back, is deleted before `then` runs."""
+        self.closed = True
+        if thrown_away or self.saved_at is not None:
+            self.discard(then=then)
+        else:
+            then()
+
     def discard(self, then: Callable[[], object] | None = None) -> None:
         """Throw the draft away (the coach chose to), in a worker; `then` runs once it has
         gone (so a form leaves only after its draft is deleted)."""

@@ -47,7 +47,7 @@ class CaseloadStale(Message):
 
 @dataclass
 class ShowCrisisContacts(Message):
-    """Show the crisis contacts (999, NHS 111, Samaritans, Shout, Childline) over any screen."""
+    """Show the crisis contacts (999, NHS 111, Samaritans, Shout, Childline for under-19s)."""
 
 
 @dataclass

@@ -34,6 +34,7 @@ from workwell_tui.domain.enums import (
     Stage,
     WorkSituation,
 )
+from workwell_tui.domain.field_labels import CONSENT_LABELS, field_label
 from workwell_tui.screens.base import WorkwellScreen
 from workwell_tui.screens.navigation import (
     EditParticipant,
@@ -72,6 +73,8 @@ PANEL_KEYS: dict[str, tuple[str, type[ParticipantDestination]]] = {
     "referrals-panel": ("f", OpenServices),
     "contacts-line": ("c", LogContact),
 }
+CONTACT_FIELDS = ("phone", "email", "postcode", "district")
+"""The contact panel's fields after the date of birth, in order."""
 
 
 def _label(enum: type[Stage] | type[ReferralSource] | type[WorkSituation], value: str) -> str:
@@ -212,22 +215,19 @@ class ParticipantScreen(WorkwellScreen[None]):
             "#person",
             "Contact",
             [
-                ("Born", f"{uk_date(person.date_of_birth)}{age}"),
-                ("Phone", person.phone or "—"),
-                ("Email", person.email or "—"),
-                ("Postcode", person.postcode or "—"),
-                ("District", person.district or "—"),
+                (field_label("date_of_birth"), f"{uk_date(person.date_of_birth)}{age}"),
+                *((field_label(n), getattr(person, n) or "—") for n in CONTACT_FIELDS),
             ],
         )
         self._panel(
             "#referral",
             "Referral",
             [
-                ("Referred by", _label(ReferralSource, person.referral_source)),
-                ("On", uk_date(person.referral_date)),
-                ("Work", _label(WorkSituation, person.work_situation)),
-                ("Employer", person.employer_name or "—"),
-                ("Stage", f"{stage}, since {uk_date(person.stage_changed_on)}"),
+                (field_label("referral_source"), _label(ReferralSource, person.referral_source)),
+                (field_label("referral_date"), uk_date(person.referral_date)),
+                (field_label("work_situation"), _label(WorkSituation, person.work_situation)),
+                (field_label("employer_name"), person.employer_name or "—"),
+                (field_label("stage"), f"{stage}, since {uk_date(person.stage_changed_on)}"),
                 *([("Reason", person.stage_reason)] if person.stage_reason else []),
                 *([("Signposted", person.signposted_to)] if person.signposted_to else []),
             ],
@@ -236,22 +236,8 @@ class ParticipantScreen(WorkwellScreen[None]):
             "#consent",
             "Consent",
             [
-                (
-                    "Keep their details",
-                    _yes(person.consent_processing, person.consent_processing_on),
-                ),
-                ("Share with their GP", _yes(person.consent_share_gp, person.consent_share_gp_on)),
-                (
-                    "Contact their employer",
-                    _yes(person.consent_contact_employer, person.consent_contact_employer_on),
-                ),
-                (
-                    "Health details to employer",
-                    _yes(
-                        person.consent_share_health_with_employer,
-                        person.consent_share_health_with_employer_on,
-                    ),
-                ),
+                (label, _yes(getattr(person, name), getattr(person, f"{name}_on")))
+                for name, label in CONSENT_LABELS.items()
             ],
         )
 

@@ -17,6 +17,7 @@ from textual.widgets import Input, Select, Static
 from workwell_tui import clock
 from workwell_tui.domain.dates import uk_date, uk_short
 from workwell_tui.domain.enums import WorkSituation
+from workwell_tui.domain.field_labels import field_label
 from workwell_tui.domain.form_drafts import FormKind
 from workwell_tui.domain.participant_details import (
     CONSENTS,
@@ -31,14 +32,14 @@ from workwell_tui.widgets.form_field import FormField
 from workwell_tui.widgets.tick_box import TickBox
 
 TEXT_FIELDS = (
-    ("first_name", "First name", True, ""),
-    ("last_name", "Last name", True, ""),
-    ("preferred_name", "Preferred name", False, ""),
-    ("date_of_birth", "Date of birth", True, "dd/mm/yyyy"),
-    ("phone", "Phone", False, "07700 900123"),
-    ("email", "Email", False, ""),
-    ("address", "Address", False, ""),
-    ("postcode", "Postcode", False, "PR1 2AB"),
+    ("first_name", True, ""),
+    ("last_name", True, ""),
+    ("preferred_name", False, ""),
+    ("date_of_birth", True, "dd/mm/yyyy"),
+    ("phone", False, "07700 900123"),
+    ("email", False, ""),
+    ("address", False, ""),
+    ("postcode", False, "PR1 2AB"),
 )
 
 
@@ -59,19 +60,21 @@ class ParticipantEditScreen(RecordFormScreen):
     def fields(self) -> ComposeResult:
         """Details in the referral form's order, then the consents."""
         settings = self.services.settings
-        for name, label, required, placeholder in TEXT_FIELDS:
+        for name, required, placeholder in TEXT_FIELDS:
             yield FormField(
-                label, Input(placeholder=placeholder, compact=True, id=name), required=required
+                field_label(name),
+                Input(placeholder=placeholder, compact=True, id=name),
+                required=required,
             )
         yield FormField(
-            "District",
+            field_label("district"),
             Select(
                 [(d, d) for d in settings.districts], prompt="Choose…", compact=True, id="district"
             ),
             required=True,
         )
         yield FormField(
-            "Work situation",
+            field_label("work_situation"),
             Select(
                 [(w.label, w.value) for w in WorkSituation],
                 prompt="Choose…",
@@ -80,7 +83,7 @@ class ParticipantEditScreen(RecordFormScreen):
             ),
             required=True,
         )
-        yield FormField("Employer", Input(compact=True, id="employer_name"))
+        yield FormField(field_label("employer_name"), Input(compact=True, id="employer_name"))
         yield Static("Consents (dated and recorded when changed)", classes="section")
         for name, label in CONSENTS.items():
             yield FormField("", TickBox(label, compact=True, id=name))
@@ -112,6 +115,8 @@ class ParticipantEditScreen(RecordFormScreen):
             self.query_one(f"#{name}", TickBox).value = given
             field = self.query_one(f"#field-{name}", FormField)
             field.hint = consent_hint(given, getattr(person, f"{name}_on"))
+            if name == KEEP_DETAILS:
+                field.hint += ": the privacy notice says how the service keeps their details"
             field.set_message(None)
         self.show_context(f"{person.reference} · referred {uk_date(person.referral_date)}")
 

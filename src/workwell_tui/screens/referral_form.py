@@ -20,6 +20,7 @@ from workwell_tui import clock
 from workwell_tui.domain.age import age_on
 from workwell_tui.domain.dates import parse_uk_date, uk_short
 from workwell_tui.domain.enums import ReferralSource, WorkSituation
+from workwell_tui.domain.field_labels import KEEP_DETAILS, field_label
 from workwell_tui.domain.form_drafts import NEW_RECORD, FormKind
 from workwell_tui.domain.records import ParticipantRecord
 from workwell_tui.domain.referral import MINIMUM_AGE, ReferralCheck, check_referral
@@ -77,20 +78,27 @@ class ReferralFormScreen(WorkwellScreen[None]):
         settings = self.services.settings
         yield TitleBar("New referral")
         with VerticalScroll(id="form"):
-            yield FormField("First name", Input(compact=True, id="first_name"), required=True)
-            yield FormField("Last name", Input(compact=True, id="last_name"), required=True)
-            yield FormField("Preferred name", Input(compact=True, id="preferred_name"))
+            label = field_label
             yield FormField(
-                "Date of birth",
+                label("first_name"), Input(compact=True, id="first_name"), required=True
+            )
+            yield FormField(label("last_name"), Input(compact=True, id="last_name"), required=True)
+            yield FormField(label("preferred_name"), Input(compact=True, id="preferred_name"))
+            yield FormField(
+                label("date_of_birth"),
                 Input(placeholder="dd/mm/yyyy", compact=True, id="date_of_birth"),
                 required=True,
             )
-            yield FormField("Phone", Input(placeholder="07700 900123", compact=True, id="phone"))
-            yield FormField("Email", Input(compact=True, id="email"))
-            yield FormField("Postcode", Input(placeholder="PR1 2AB", compact=True, id="postcode"))
+            yield FormField(
+                label("phone"), Input(placeholder="07700 900123", compact=True, id="phone")
+            )
+            yield FormField(label("email"), Input(compact=True, id="email"))
+            yield FormField(
+                label("postcode"), Input(placeholder="PR1 2AB", compact=True, id="postcode")
+            )
             # Where WorkWell is delivered for them, not where they live.
             yield FormField(
-                "District",
+                label("district"),
                 Select(
                     [(d, d) for d in settings.districts],
                     prompt="Choose…",
@@ -101,7 +109,7 @@ class ReferralFormScreen(WorkwellScreen[None]):
                 hint="The delivery district that will support them",
             )
             yield FormField(
-                "Referred by",
+                label("referral_source"),
                 Select(
                     [(s.label, s.value) for s in ReferralSource],
                     prompt="Choose…",
@@ -111,7 +119,7 @@ class ReferralFormScreen(WorkwellScreen[None]):
                 required=True,
             )
             yield FormField(
-                "Referral date",
+                label("referral_date"),
                 Input(
                     uk_short(clock.today()),
                     placeholder="dd/mm/yyyy",
@@ -120,7 +128,7 @@ class ReferralFormScreen(WorkwellScreen[None]):
                 ),
             )
             yield FormField(
-                "Work situation",
+                label("work_situation"),
                 Select(
                     [(w.label, w.value) for w in WorkSituation],
                     prompt="Choose…",
@@ -129,16 +137,12 @@ class ReferralFormScreen(WorkwellScreen[None]):
                 ),
                 required=True,
             )
-            yield FormField("Employer", Input(compact=True, id="employer_name"))
+            yield FormField(label("employer_name"), Input(compact=True, id="employer_name"))
             yield FormField(
                 "Consent",
                 # Keeping details rests on the privacy notice (an area setting), not on a
                 # blanket consent; taking part itself is voluntary.
-                TickBox(
-                    "Privacy notice explained; they are happy to go on",
-                    compact=True,
-                    id="consent_processing",
-                ),
+                TickBox(label(KEEP_DETAILS), compact=True, id=KEEP_DETAILS),
                 required=True,
                 hint=f"Taking part is voluntary. {settings.privacy_notice}",
             )

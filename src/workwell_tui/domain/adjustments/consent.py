@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from workwell_tui.domain.field_labels import CONSENT_LABELS
+
 
 @dataclass(frozen=True)
 class Consents:
@@ -40,6 +42,12 @@ def share_problem(consents: Consents, *, note_has_health: bool) -> str | None:
     if note_has_health and not consents.share_health:
         return NO_HEALTH_CONSENT
     return None
+
+
+def note_may_go(note_has_health: bool, share_health: bool) -> bool:
+    """Whether a note for the employer may go with a shared item: one with health detail only
+    with the health-detail consent."""
+    return share_health or not note_has_health
 
 
 def is_shared(marked: bool, consents: Consents) -> bool:
@@ -97,7 +105,7 @@ def employer_lines(items: Iterable[Shareable], consents: Consents) -> list[Emplo
     for item in items:
         if not item.marked_shared:
             continue
-        note_ok = consents.share_health or not item.note_has_health
+        note_ok = note_may_go(item.note_has_health, consents.share_health)
         lines.append(
             EmployerLine(
                 item.label,
@@ -114,8 +122,10 @@ def employer_lines(items: Iterable[Shareable], consents: Consents) -> list[Emplo
 
 
 def consent_facts(consents: Consents) -> Sequence[str]:
-    """The two consents as the title bar shows them."""
+    """The two consents as the title bar shows them: their labels, the second cut short."""
+    contact = CONSENT_LABELS["consent_contact_employer"].lower()
+    health = "health details"  # "Health details to employer": the title bar has no room
     return (
-        "employer contact ✓" if consents.contact_employer else "employer contact ✗",
-        "health detail ✓" if consents.share_health else "health detail ✗",
+        f"{contact} {'✓' if consents.contact_employer else '✗'}",
+        f"{health} {'✓' if consents.share_health else '✗'}",
     )

@@ -30,6 +30,9 @@ def _item(
 
 _EMPLOYER, _PARTICIPANT = AdjustmentOwner.EMPLOYER, AdjustmentOwner.PARTICIPANT
 
+# Each label and description is the checklist catalogue's own (catalogue.toml), word for word, so
+# the record, the exports and the checklist name an adjustment alike (tests/unit/test_field_labels
+# checks them against the packaged file, which domain/ does not read).
 ADJUSTMENTS: tuple[AdjustmentItem, ...] = (
     _item(
         "phased_return",
@@ -55,14 +58,14 @@ ADJUSTMENTS: tuple[AdjustmentItem, ...] = (
     _item(
         "workplace_adaptations",
         "Workplace adaptations",
-        "Changes to the workstation or building, such as a different chair, desk or layout",
+        "Changes to the workstation or building, such as a chair, desk or layout",
         "place",
         _EMPLOYER,
     ),
     # The participant makes the request: a right from day one, two a year, answered within 2 months.
     _item(
         "flexible_working",
-        "Flexible working",
+        "Flexible working request",
         "A formal request to change when, where or how many hours they work",
         "hours",
         _PARTICIPANT,
@@ -70,13 +73,13 @@ ADJUSTMENTS: tuple[AdjustmentItem, ...] = (
     _item(
         "adaptive_technology",
         "Adaptive technology",
-        "Software or equipment such as speech-to-text, screen reader or ergonomic keyboard",
+        "Software or equipment to make tasks possible or easier",
         "equipment",
         AdjustmentOwner.ACCESS_TO_WORK,
     ),
     _item(
         "rest_breaks",
-        "Regular rest breaks",
+        "Extra or longer breaks",
         "Short breaks through the day to rest, move, eat or take medication",
         "hours",
         _EMPLOYER,
@@ -97,7 +100,7 @@ ADJUSTMENTS: tuple[AdjustmentItem, ...] = (
     ),
     _item(
         "parking_or_travel",
-        "Parking or travel to work",
+        "Parking space or travel help",
         "A parking space near the door, or help with the journey to work",
         "place",
         _EMPLOYER,
@@ -112,15 +115,15 @@ ADJUSTMENTS: tuple[AdjustmentItem, ...] = (
     # Only the participant can apply for the grant; the coach can help them fill it in.
     _item(
         "access_to_work",
-        "Access to Work",
-        "DWP grant for equipment, adaptations, a support worker or travel; 0800 121 7479",
+        "Access to Work application",
+        "DWP grant: equipment, adaptations, a support worker or travel; 0800 121 7479",
         "support",
         _PARTICIPANT,
     ),
     _item(
         "support_worker",
         "Support worker",
-        "Someone to help at work, such as a job coach or interpreter, often via Access to Work",
+        "Someone to help at work, such as a job coach or interpreter",
         "support",
         AdjustmentOwner.ACCESS_TO_WORK,
     ),

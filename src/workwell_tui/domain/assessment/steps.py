@@ -87,6 +87,7 @@ from workwell_tui.domain.assessment.options import (
 )
 from workwell_tui.domain.assessment.questions import YES, Kind, Question
 from workwell_tui.domain.enums import WorkSituation
+from workwell_tui.domain.field_labels import KEEP_DETAILS, field_label
 from workwell_tui.domain.measures import CONFIDENCE, QUESTIONNAIRES, SELF_RATED_HEALTH
 
 
@@ -119,14 +120,14 @@ ELIGIBILITY = Step(
     (
         Question(
             "date_of_birth",
-            "Date of birth",
+            field_label("date_of_birth"),
             Kind.DATE,
             required=True,
             not_future=True,
         ),
         Question(
             "work_situation",
-            "Work situation",
+            field_label("work_situation"),
             Kind.CHOICE,
             required=True,
             options=WORK_SITUATIONS,
@@ -180,16 +181,16 @@ ELIGIBILITY = Step(
         # Keeping details rests on the service's privacy notice (its lawful basis), which the
         # coach explains; it is not a blanket consent.
         _yes_no(
-            "consent_processing",
-            "Privacy notice explained",
+            KEEP_DETAILS,
+            field_label(KEEP_DETAILS),
             heading="Consent",
             hint="How the service keeps their details, as its privacy notice says",
         ),
-        _yes_no("consent_share_gp", "Share with their GP"),
-        _yes_no("consent_contact_employer", "Contact their employer", when=_in_work),
+        _yes_no("consent_share_gp", field_label("consent_share_gp")),
+        _yes_no("consent_contact_employer", field_label("consent_contact_employer"), when=_in_work),
         _yes_no(
             "consent_share_health_with_employer",
-            "Health details to employer",
+            field_label("consent_share_health_with_employer"),
             when=_employer_contact,
         ),
     ),

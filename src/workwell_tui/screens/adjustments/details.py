@@ -3,14 +3,17 @@ sharing, and links to a plan objective and a referral.
 
 Every problem shows beside its field and nothing typed is lost. "Share with the employer" cannot
 be ticked without the participant's consent to employer contact; a note for the employer with
-health detail needs the health-detail consent too. The form says which, under the box.
+health detail needs the health-detail consent too. The form says which, under the box. What is
+typed (notes, the words agreed for the employer) is kept as a draft until saved (`form_draft.py`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -26,9 +29,12 @@ from workwell_tui.domain.adjustments.details import DetailsCheck, check_details
 from workwell_tui.domain.adjustments.records import AdjustmentRecord, ChecklistData
 from workwell_tui.domain.dates import uk_short
 from workwell_tui.domain.enums import AdjustmentOwner, AdjustmentStatus
+from workwell_tui.domain.field_labels import CONSENT_LABELS
+from workwell_tui.domain.form_drafts import FormKind
 from workwell_tui.domain.words import plural
 from workwell_tui.screens.base import WorkwellScreen
 from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.form_draft import DraftKeeper, restore_values, when_saved
 from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
 from workwell_tui.widgets.tick_box import TickBox
@@ -68,6 +74,9 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
         self.tried = False
         self.saving = False
         self.first_values: dict[str, str | bool | None] = {}
+        self.keeper = DraftKeeper(
+            self, FormKind.ADJUSTMENT, str(record.id), lambda: dict(self.values()), self.kept
+        )
 
     def compose(self) -> ComposeResult:
         """The fields, in the order a coach goes through them with the participant."""
@@ -165,12 +174,28 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
         consents = self.data.consents
         employer = "consented" if consents.contact_employer else "NOT consented"
         health = "consented" if consents.share_health else "NOT consented"
-        return f"Contact with their employer: {employer}.  Health details to employer: {health}."
+        contact_label = CONSENT_LABELS["consent_contact_employer"]
+        health_label = CONSENT_LABELS["consent_share_health_with_employer"]
+        return f"{contact_label}: {employer}.  {health_label}: {health}."
 
     def on_mount(self) -> None:
         """Start in the first field; remember the values to know if anything changed."""
         self.first_values = self.values()
         self.query_one("#label" if self.free_text else "#status").focus()
+        self.keeper.defaults = dict(self.first_values)
+        self.keeper.offer(self.restore, "these adjustment details")
+
+    def restore(self, values: Mapping[str, object]) -> None:
+        """Put a kept draft back into the fields."""
+        restore_values((field.control for field in self.query(FormField)), values)
+
+    def kept(self, saved_at: datetime) -> None:
+        """A draft was written: say when, quietly."""
+        self.query_one(TitleBar).set_fact("draft", f"draft {when_saved(saved_at)}", "quiet")
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        """Leaving a field writes the draft at once."""
+        self.keeper.left_field()
 
     def values(self) -> dict[str, str | bool | None]:
         """Everything in the form, as it stands."""
@@ -204,6 +229,7 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
     @on(Select.Changed)
     @on(Checkbox.Changed)
     def _changed(self, event: Input.Changed | Select.Changed | Checkbox.Changed) -> None:
+        self.keeper.changed()
         if self.tried:
             self.check()
         elif event.control.id in ("share", "employer_note_health"):
@@ -237,13 +263,15 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
         self.saving = True
         self.save(result)
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def save(self, result: DetailsCheck) -> None:
-        """Store the details off the UI thread; a failure keeps everything typed."""
+        """Store the details off the UI thread, then drop the draft; a failure keeps
+        everything typed (and the draft)."""
         assert result.draft is not None
-        data = self.services.store.save_adjustment(
-            self.record.id, result.draft, self.record.version
-        )
+        store = self.services.store
+        with self.keeper.saving():
+            data = store.save_adjustment(self.record.id, result.draft, self.record.version)
+            store.discard_form_draft(self.keeper.form, self.keeper.record_key)
         self.post_message(self.Saved(data))
 
     @dataclass
@@ -259,17 +287,18 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
 
     def worker_failed(self, worker: Worker[object]) -> None:
         """Not saved (the message is shown): the form stays, with everything typed."""
-        self.saving = False
+        if worker.group == "save":
+            self.saving = False
 
     def action_cancel(self) -> None:
         """Back to the checklist; ask first when something was changed and not saved."""
         if self.values() == self.first_values:
-            self.dismiss(None)
+            self.keeper.leave(lambda: self.dismiss(None), thrown_away=False)
             return
 
         def answered(discard: bool | None) -> None:
             if discard:
-                self.dismiss(None)
+                self.keeper.leave(lambda: self.dismiss(None), thrown_away=True)
 
         self.app.push_screen(
             ConfirmScreen(

@@ -172,8 +172,8 @@ class AnswerChanges:
 
         existing = answers.get(key)
         born = as_date(answers.get("date_of_birth"))
-        under_18 = born is not None and age_on(born, clock.today()) < 18
+        age = age_on(born, clock.today()) if born is not None else None
         screen.app.push_screen(
-            RiskScreen(existing if isinstance(existing, str) else "", why=why, under_18=under_18),
+            RiskScreen(existing if isinstance(existing, str) else "", why=why, age=age),
             callback=recorded,
         )

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from workwell_tui.domain.measures import crisis_contacts
+from workwell_tui.domain.crisis import crisis_contacts
 from workwell_tui.styles import style
 
 
@@ -29,15 +29,16 @@ class RiskScreen(ModalScreen[str]):
         "contacts and follow your safeguarding procedure."
     )
 
-    def __init__(self, action: str = "", *, why: str = ITEM_9, under_18: bool = False) -> None:
+    def __init__(self, action: str = "", *, why: str = ITEM_9, age: int | None = None) -> None:
         super().__init__()
         self.action = action
         self.why = why
-        self.under_18 = under_18
+        self.age = age
+        """Their age (None: not known yet), which decides whether Childline is listed."""
 
     def compose(self) -> ComposeResult:
         """Why the flow stopped, who to contact, and the record."""
-        contacts = "\n".join(f"  {who:<12}{how}" for who, how in crisis_contacts(self.under_18))
+        contacts = "\n".join(f"  {c.who:<12}{c.how}" for c in crisis_contacts(self.age))
         with Vertical(id="risk"):
             yield Static("Check on their safety now", id="risk-title", markup=False)
             yield Static(self.why, id="risk-why", markup=False)

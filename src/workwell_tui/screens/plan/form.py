@@ -5,15 +5,21 @@ A form checks with the rules in `domain/plan`; a refused form keeps everything t
 message beside the field. A good one saves itself in a worker (one Store call) and closes with
 the plan as stored, so the plan screen redraws from what is in the database. A save the database
 refuses leaves the form open, as typed, with the reason shown.
+
+An objective or a progress note can be long, typed while talking: given a draft key, the form
+keeps what is typed as a draft (see `form_draft.py`) from the first key, offers it back when the
+same form is opened again after a crash, and deletes it when saved or thrown away.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -22,11 +28,13 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker
 
+from workwell_tui.domain.form_drafts import FormKind
 from workwell_tui.domain.plan.views import PlanView
 from workwell_tui.domain.words import plural
 from workwell_tui.errors import WorkwellError, coach_words
 from workwell_tui.screens.base import WorkwellScreen
 from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.form_draft import DraftKeeper, restore_values, when_saved
 from workwell_tui.styles import style
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.form_field import FormField
@@ -78,12 +86,19 @@ class PlanForm(WorkwellScreen[PlanView | None]):
 
         view: PlanView
 
-    def __init__(self, title: str) -> None:
+    def __init__(
+        self, title: str, draft: tuple[FormKind, str] | None = None, what: str = "this form"
+    ) -> None:
         super().__init__()
         self.heading = title
         self.saving = False
         self.tried = False
         self.first_values: dict[str, object] = {}
+        self.what = what
+        """How the resume question names the typing: "You were typing {what} at 14:05…"."""
+        self.keeper = (
+            DraftKeeper(self, draft[0], draft[1], self.values, self.kept) if draft else None
+        )
 
     def fields(self) -> Iterable[Widget]:
         """The form's fields, in order (FormFields whose controls have ids)."""
@@ -109,6 +124,22 @@ class PlanForm(WorkwellScreen[PlanView | None]):
         first = self.first_field()
         if first is not None:
             first.focus()
+        if self.keeper is not None:
+            self.keeper.defaults = self.first_values
+            self.keeper.offer(self.restore, self.what)
+
+    def restore(self, values: Mapping[str, object]) -> None:
+        """Put a kept draft back into the fields."""
+        restore_values((field.control for field in self.query(FormField)), values)
+
+    def kept(self, saved_at: datetime) -> None:
+        """A draft was written: say when, quietly."""
+        self.query_one(TitleBar).set_fact("draft", f"draft {when_saved(saved_at)}", "quiet")
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        """Leaving a field writes the draft at once."""
+        if self.keeper is not None:
+            self.keeper.left_field()
 
     def first_field(self) -> Widget | None:
         """Where typing starts: the first field's control."""
@@ -139,6 +170,8 @@ class PlanForm(WorkwellScreen[PlanView | None]):
     @on(Input.Changed)
     @on(Choices.Changed)
     def _recheck(self) -> None:
+        if self.keeper is not None:
+            self.keeper.changed()
         if self.tried:
             self.show_errors(self.check(self.values())[0])
 
@@ -162,19 +195,27 @@ class PlanForm(WorkwellScreen[PlanView | None]):
         self.query_one(TitleBar).set_fact("legend", "saving…", "quiet")
         self.store_change(save)
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def store_change(self, save: Save) -> None:
-        """One Store call off the UI thread; a failure keeps everything typed."""
-        try:
-            view = save(self.services.store)
-        except WorkwellError:
-            raise
-        except Exception as error:
-            raise NotSaved() from error
+        """One Store call off the UI thread, then the draft goes; a failure keeps everything
+        typed (and the draft)."""
+        keeper, store = self.keeper, self.services.store
+        with keeper.saving() if keeper is not None else nullcontext():
+            try:
+                view = save(store)
+                if keeper is not None:
+                    store.discard_form_draft(keeper.form, keeper.record_key)
+            except WorkwellError:
+                raise
+            except Exception as error:
+                raise NotSaved() from error
         self.post_message(self.Saved(view))
 
     def worker_failed(self, worker: Worker[object]) -> None:
-        """Not saved: say why here too, and keep the form as typed."""
+        """Not saved: say why here too, and keep the form as typed. (A draft not kept is
+        said by the App; the form is untouched.)"""
+        if worker.group != "save":
+            return
         self.saving = False
         self.query_one(TitleBar).set_fact("legend", "not saved", "alert")
         problem = self.query_one("#form-problem", Static)
@@ -188,12 +229,12 @@ class PlanForm(WorkwellScreen[PlanView | None]):
     def action_cancel(self) -> None:
         """Leave; ask first when something typed would be lost."""
         if self.values() == self.first_values:
-            self.dismiss(None)
+            self.leave(discard=False)
             return
 
         def answered(discard: bool | None) -> None:
             if discard:
-                self.dismiss(None)
+                self.leave(discard=True)
 
         self.app.push_screen(
             ConfirmScreen(
@@ -203,3 +244,10 @@ class PlanForm(WorkwellScreen[PlanView | None]):
             ),
             answered,
         )
+
+    def leave(self, *, discard: bool) -> None:
+        """Close without saving (a draft thrown away, or of typing taken back, goes first)."""
+        if self.keeper is None:
+            self.dismiss(None)
+        else:
+            self.keeper.leave(lambda: self.dismiss(None), thrown_away=discard)

@@ -1,5 +1,6 @@
 """A dated progress note on one objective: what happened, and when (default today, never in the
-future). Checked by `domain.plan.objectives.check_progress_note`."""
+future). Checked by `domain.plan.objectives.check_progress_note`; kept as a draft (keyed by the
+objective) while it is typed."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from textual.widgets import Input
 
 from workwell_tui import clock
 from workwell_tui.domain.dates import uk_short
+from workwell_tui.domain.form_drafts import FormKind
 from workwell_tui.domain.plan.objectives import check_progress_note
 from workwell_tui.screens.plan.form import PlanForm, Save
 from workwell_tui.widgets.form_field import FormField
@@ -20,7 +22,7 @@ class NoteForm(PlanForm):
     """Note and date."""
 
     def __init__(self, title: str, objective_id: uuid.UUID) -> None:
-        super().__init__(title)
+        super().__init__(title, (FormKind.PROGRESS_NOTE, str(objective_id)), "a progress note")
         self.objective_id = objective_id
 
     def fields(self) -> Iterable[Widget]:

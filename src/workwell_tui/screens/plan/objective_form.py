@@ -2,7 +2,8 @@
 status and the reason a dropped or changed objective keeps.
 
 The checks are `domain.plan.objectives.check_objective`; what happens on save (add, edit with
-the version read, reword a suggestion) is given by the plan screen.
+the version read, reword a suggestion) is given by the plan screen, and so is the draft key
+(a new objective's is its plan's; the others' the objective's), so typing survives a crash.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from workwell_tui.domain.enums import Domain, ObjectiveStatus
+from workwell_tui.domain.form_drafts import FormKind
 from workwell_tui.domain.plan.objectives import ObjectiveDraft, check_objective
 from workwell_tui.domain.plan.views import ObjectiveView
 from workwell_tui.screens.plan.form import PlanForm, Save
@@ -34,8 +36,9 @@ class ObjectiveForm(PlanForm):
         *,
         status: ObjectiveStatus | None = None,
         show_status: bool = True,
+        draft: tuple[FormKind, str] | None = None,
     ) -> None:
-        super().__init__(title)
+        super().__init__(title, draft, "this objective")
         self.length_weeks = length_weeks
         self.save_objective = save
         self.objective = objective

@@ -30,6 +30,7 @@ from workwell_tui import clock
 from workwell_tui.domain.audit import Viewed
 from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.enums import ObjectiveStatus, PlanStatus
+from workwell_tui.domain.form_drafts import FormKind
 from workwell_tui.domain.plan.objectives import ObjectiveDraft, move_target
 from workwell_tui.domain.plan.views import ObjectiveView, PlanView
 from workwell_tui.domain.plan.vocabulary import SuggestionChoice
@@ -382,8 +383,9 @@ class PlanScreen(WorkwellScreen[None]):
                 self.grid.action_move_cursor(1)  # on to the next suggestion, as after accepting
 
         form = ObjectiveForm(
-            "Reword suggestion", view.length_weeks, save, objective, show_status=False
-        )
+            "Reword suggestion", view.length_weeks, save, objective, show_status=False,
+            draft=(FormKind.REWORD_SUGGESTION, str(oid)),
+        )  # fmt: skip
         self.app.push_screen(form, reworded)
 
     def action_agree(self) -> None:
@@ -403,10 +405,14 @@ class PlanScreen(WorkwellScreen[None]):
 
     # Objectives -------------------------------------------------------------------------------
 
-    def _form(self, title: str, objective: ObjectiveView | None, **kw: object) -> None:
+    def _form(
+        self, title: str, objective: ObjectiveView | None, kind: FormKind, **kw: object
+    ) -> None:
         view = self.view
         if view is None:
             return
+        # What is typed is kept as a draft under the plan (a new one) or the objective.
+        kw["draft"] = (kind, str(view.id if objective is None else objective.id))
         if objective is None:
             plan_id = view.id
 
@@ -423,15 +429,20 @@ class PlanScreen(WorkwellScreen[None]):
 
     def action_add(self) -> None:
         """Add an objective typed with them."""
-        self._form("Add objective", None)
+        self._form("Add objective", None, FormKind.NEW_OBJECTIVE)
 
     def action_edit(self) -> None:
         """Edit the highlighted objective."""
-        self._form("Edit objective", self.objective)
+        self._form("Edit objective", self.objective, FormKind.EDIT_OBJECTIVE)
 
     def action_drop(self) -> None:
         """Drop the highlighted objective, with the reason (it stays in the record)."""
-        self._form("Drop objective", self.objective, status=ObjectiveStatus.DROPPED)
+        self._form(
+            "Drop objective",
+            self.objective,
+            FormKind.DROP_OBJECTIVE,
+            status=ObjectiveStatus.DROPPED,
+        )
 
     def action_note(self) -> None:
         """A dated progress note on the highlighted objective."""

@@ -2,6 +2,7 @@
 
 A modal over the directory. It returns a checked `ReferralDraft` (the caller stores it) or None
 when the coach leaves; a wrong date shows its message beside the field and keeps what was typed.
+Leaving with something typed asks first. (No draft is kept across a crash: the caller saves.)
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from workwell_tui.domain.directory.referrals import (
     check_referral_change,
 )
 from workwell_tui.domain.enums import ReferralStatus
+from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
 from workwell_tui.widgets.user_text import joined
@@ -63,6 +65,7 @@ class ReferralScreen(ModalScreen[ReferralDraft | None]):
         self.service_name = service_name
         self.person = person
         self.current = current
+        self.first_values: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         """Status, date made, outcome notes."""
@@ -99,16 +102,20 @@ class ReferralScreen(ModalScreen[ReferralDraft | None]):
         """Start on the status."""
         self.query_one("#status", Select).focus()
         self.query_one("#form").border_title = "Referral"
+        self.first_values = self.values()
 
-    def action_save(self) -> None:
-        """Check; close with the draft when right, otherwise show why beside the field."""
+    def values(self) -> dict[str, str]:
+        """Status, date and outcome notes as they stand."""
         status = self.query_one("#status", Select).value
-        values = {
+        return {
             "status": status if isinstance(status, str) else "",
             "made_on": self.query_one("#made_on", Input).value,
             "outcome": self.query_one("#outcome", TextArea).text,
         }
-        result = check_referral_change(values, clock.today())
+
+    def action_save(self) -> None:
+        """Check; close with the draft when right, otherwise show why beside the field."""
+        result = check_referral_change(self.values(), clock.today())
         for field in self.query(FormField):
             name = field.id.removeprefix("field-") if field.id else ""
             field.set_message(result.errors.get(name))
@@ -116,5 +123,20 @@ class ReferralScreen(ModalScreen[ReferralDraft | None]):
             self.dismiss(result.draft)
 
     def action_cancel(self) -> None:
-        """Leave without recording anything."""
-        self.dismiss(None)
+        """Leave without recording anything; ask first when something was typed."""
+        if self.values() == self.first_values:
+            self.dismiss(None)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Leave without recording this? What you typed here will be lost.",
+                yes="Leave",
+                no="Keep typing",
+            ),
+            answered,
+        )
