@@ -7,8 +7,8 @@ from __future__ import annotations
 from tests.unit.export_sample import sample_view
 from workwell_tui.config_adjustments import built_in_catalogue
 from workwell_tui.domain.adjustments.consent import Consents, consent_facts
+from workwell_tui.domain.assessment.adjustment_items import ADJUSTMENTS
 from workwell_tui.domain.assessment.steps import ELIGIBILITY
-from workwell_tui.domain.assessment.suggestions import ADJUSTMENTS
 from workwell_tui.domain.export import Audience
 from workwell_tui.domain.field_labels import CONSENT_LABELS, FIELD_LABELS, field_label
 from workwell_tui.domain.participant_details import CONSENTS, ConsentChange
