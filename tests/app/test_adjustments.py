@@ -110,7 +110,7 @@ async def test_share_needs_consent_and_says_why(
     ids = add_checklist(store, people["alex"], employer_consent=False)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_checklist(pilot, people["alex"])
-        assert "employer contact ✗" in screen_text(app)
+        assert "contact employer ✗" in screen_text(app)
         messages = record_notifications(app)
         await highlight(pilot, screen, ids["altered_hours"])
         await pilot.press("s")
