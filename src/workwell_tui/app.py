@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
@@ -22,27 +21,14 @@ from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
+from workwell_tui.app_navigation import Navigation
 from workwell_tui.compat import CrashReportWithoutLocals
 from workwell_tui.config import Settings
 from workwell_tui.errors import WorkwellError
 from workwell_tui.screens.caseload import CaseloadScreen
 from workwell_tui.screens.navigation import (
     CaseloadStale,
-    ClosePlan,
-    EditParticipant,
-    ExportPlan,
-    ExtendPlan,
-    FollowUpSafeguarding,
-    LogContact,
-    NewReferral,
-    OpenAdjustments,
-    OpenDirectory,
-    OpenParticipant,
-    OpenPlan,
-    OpenServices,
     ShowCrisisContacts,
-    StartAssessment,
-    StartReview,
     WorkFailed,
 )
 from workwell_tui.services import Services
@@ -64,13 +50,7 @@ def _participant_commands() -> type[Provider]:
     return ParticipantCommands
 
 
-def _export_screen() -> type[Screen[Any]]:
-    from workwell_tui.screens.export import ExportScreen
-
-    return ExportScreen
-
-
-class WorkwellApp(CrashReportWithoutLocals):
+class WorkwellApp(CrashReportWithoutLocals, Navigation):
     """WorkWell coach."""
 
     TITLE = "WorkWell"
@@ -228,101 +208,7 @@ class WorkwellApp(CrashReportWithoutLocals):
 
         self.push_screen(ProblemScreen(message))
 
-    # Navigation: screens say where to go, the App takes them there -----------------------------
-
-    def on_open_participant(self, message: OpenParticipant) -> None:
-        """Show one participant's record."""
-        self.open_participant(message.participant_id)
-
-    def open_participant(self, participant_id: str) -> None:
-        """Show one participant's record."""
-        from workwell_tui.screens.participant import ParticipantScreen
-
-        self.push_screen(ParticipantScreen(participant_id))
-
-    def on_new_referral(self, _message: NewReferral) -> None:
-        """Open the form for a new referral."""
-        self.new_referral()
-
-    def new_referral(self) -> None:
-        """Open the form for a new referral."""
-        from workwell_tui.screens.referral_form import ReferralFormScreen
-
-        self.push_screen(ReferralFormScreen())
-
-    def on_start_assessment(self, message: StartAssessment) -> None:
-        """Start or resume an assessment."""
-        from workwell_tui.screens.assessment.screen import AssessmentScreen
-
-        self.push_screen(AssessmentScreen(message.participant_id, message.kind))
-
-    # The plan's forms: each opens over the screen that asked, and comes back to it.
-
-    def on_log_contact(self, message: LogContact) -> None:
-        """Log a contact held and book the next."""
-        from workwell_tui.screens.plan.contact import LogContactScreen
-
-        self.push_screen(LogContactScreen(message.participant_id))
-
-    def on_start_review(self, message: StartReview) -> None:
-        """Hold a review: distance travelled, what changed."""
-        from workwell_tui.screens.plan.review import ReviewScreen
-
-        self.push_screen(ReviewScreen(message.participant_id))
-
-    def on_close_plan(self, message: ClosePlan) -> None:
-        """Close the plan (or the case, with no plan)."""
-        from workwell_tui.screens.plan.closure import ClosureScreen
-
-        self.push_screen(ClosureScreen(message.participant_id, message.consent_withdrawn))
-
-    def on_extend_plan(self, message: ExtendPlan) -> None:
-        """Make the plan longer, with the reason."""
-        from workwell_tui.screens.plan.extension import ExtensionScreen
-
-        self.push_screen(ExtensionScreen(message.participant_id))
-
-    def on_edit_participant(self, message: EditParticipant) -> None:
-        """Edit the participant's details and consents."""
-        from workwell_tui.screens.participant_edit import ParticipantEditScreen
-
-        self.push_screen(ParticipantEditScreen(message.participant_id))
-
-    def on_follow_up_safeguarding(self, message: FollowUpSafeguarding) -> None:
-        """Record the follow-up of an open safeguarding record."""
-        from workwell_tui.screens.plan.safeguarding import FollowUpScreen
-
-        self.push_screen(FollowUpScreen(message.participant_id))
-
-    def on_open_services(self, message: OpenServices) -> None:
-        """Show the services directory, to refer the participant."""
-        from workwell_tui.screens.services.screen import ServicesScreen
-
-        self.push_screen(ServicesScreen(message.participant_id))
-
-    def on_open_directory(self, _message: OpenDirectory) -> None:
-        """Show the services directory with nobody to refer."""
-        from workwell_tui.screens.services.screen import ServicesScreen
-
-        self.push_screen(ServicesScreen(None))
-
-    def on_open_adjustments(self, message: OpenAdjustments) -> None:
-        """Show one participant's workplace-adjustment checklist."""
-        from workwell_tui.screens.adjustments.screen import AdjustmentsScreen
-
-        self.push_screen(AdjustmentsScreen(message.participant_id))
-
-    def on_export_plan(self, message: ExportPlan) -> None:
-        """Export one participant's plan or record."""
-        from workwell_tui.screens.export import ExportScreen
-
-        self.push_screen(ExportScreen(message.participant_id))
-
-    def on_open_plan(self, message: OpenPlan) -> None:
-        """Show the participant's plan."""
-        from workwell_tui.screens.plan.screen import PlanScreen
-
-        self.push_screen(PlanScreen(message.participant_id))
+    # Crisis contacts, covers and the lock -------------------------------------------------------
 
     def on_show_crisis_contacts(self, _message: ShowCrisisContacts) -> None:
         """Show the crisis contacts."""
@@ -408,59 +294,7 @@ class WorkwellApp(CrashReportWithoutLocals):
         )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The app's own actions in the command palette."""
-        from workwell_tui.screens.cover import LockScreen, PrivacyScreen
+        """The app's own actions in the command palette (listed in commands.py)."""
+        from workwell_tui.commands import app_commands
 
-        if isinstance(screen, PrivacyScreen | LockScreen):
-            return
-        yield SystemCommand("New referral", "Add a new participant", self.new_referral)
-        participant_id = getattr(screen, "participant_id", None)
-        if isinstance(participant_id, str):
-            # The forms about the participant on screen (their screen binds keys for them too).
-            for title, help_text, message in (
-                ("Log a contact", "Log a contact held and book the next", LogContact),
-                ("Review", "Distance travelled and what changed", StartReview),
-                ("Edit details", "Their details and consents", EditParticipant),
-                ("Extend the plan", "A longer plan, with the reason", ExtendPlan),
-                ("Close", "Close the plan: outcome and summary", ClosePlan),
-                ("Safeguarding follow-up", "Record the follow-up of a risk", FollowUpSafeguarding),
-            ):
-                yield SystemCommand(
-                    title, help_text, partial(self.post_message, message(participant_id))
-                )
-        # The directory; from a participant's record, to refer them (their screen's key f).
-        person = getattr(screen, "participant_id", None)
-        yield SystemCommand(
-            "Services directory" if person is None else "Refer to a local service",
-            "Find local services, import Open Referral UK files",
-            lambda: self.post_message(
-                OpenServices(person) if isinstance(person, str) else OpenDirectory()
-            ),
-        )
-
-        # On a participant's own screen: export their plan or record (also x there, when bound).
-        participant_id = getattr(screen, "participant_id", None)
-        if isinstance(participant_id, str) and not isinstance(screen, _export_screen()):
-            yield SystemCommand(
-                "Export",
-                "Write this participant's plan for them, their employer or GP, or everything held",
-                lambda: self.post_message(ExportPlan(participant_id)),
-            )
-
-        yield SystemCommand(
-            "Crisis contacts",
-            "999, NHS 111 option 2, Samaritans, Shout, Childline for under-19s (!)",
-            self.action_crisis_contacts,
-        )
-        yield SystemCommand("Hide screen", "Cover all participant data (h)", self.action_privacy)
-        yield SystemCommand("Lock now", "Lock the screen: the passphrase opens it (ctrl+l)",
-                            self.action_lock)  # fmt: skip
-        from workwell_tui.commands import database_commands
-
-        yield from database_commands(self, screen)
-        yield SystemCommand(
-            "High-contrast colours",
-            "Switch between the calm and the high-contrast theme",
-            self.action_toggle_high_contrast,
-        )
-        yield SystemCommand("Quit", "Close WorkWell (everything is saved)", self.exit)
+        return app_commands(self, screen)
