@@ -88,6 +88,7 @@ CHILD = textwrap.dedent(
             screen = PlanScreen(str(person.id))
             app.push_screen(screen)
             await wait_for(lambda: screen.view is not None and screen.objective, "the plan")
+            await wait_for(lambda: app.focused is screen.grid, "the keys going to the grid")
             await pilot.press("s", "right")
             await wait_for(saved, "the edits in the file")
             print("READY", person.id, person.reference, flush=True)

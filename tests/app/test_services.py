@@ -6,7 +6,7 @@ from functools import partial
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Select
+from textual.widgets import Input, OptionList, Select
 
 from tests.hostile_strings import FORBIDDEN, HOSTILE
 from workwell_tui.app import WorkwellApp
@@ -132,8 +132,9 @@ async def test_refer_then_record_what_happened(
         await pilot.press("escape")  # from the find box: back is the directory's escape
         await open_directory(pilot, alex)
         await pilot.press("down", "v")
-        await wait_for_screen(pilot, ReferralsScreen)
+        their = await wait_for_screen(pilot, ReferralsScreen)
         await wait_until(pilot, lambda: "Community Counselling: made" in screen_text(app), "row")
+        await wait_for_focus(pilot, their.query_one(OptionList))  # Enter opens its row
         await pilot.press("enter")
         change = await wait_for_screen(pilot, ReferralScreen)
         status = change.query_one("#status", Select)
