@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, timedelta
 from typing import TypeVar
 
@@ -17,42 +16,33 @@ from workwell_tui.db.store import Store
 from workwell_tui.screens.record_form import RecordFormScreen
 from workwell_tui.widgets.form_field import FormField
 
-from .helpers import screen_text, wait_for_caseload
+from .helpers import settled, wait_for_caseload, wait_for_focus, wait_for_screen, wait_until
 
 FormType = TypeVar("FormType", bound=RecordFormScreen)
-
-
-async def wait_until(pilot: Pilot[None], check: Callable[[], object], what: str = "") -> None:
-    """Poll `check` (up to ~5 s), then let the screen settle."""
-    for _ in range(250):
-        if check():
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"gave up waiting for {what}:\n{screen_text(pilot.app)}")
 
 
 async def open_form(pilot: Pilot[None], message: Message, kind: type[FormType]) -> FormType:
     """Post a navigation message; wait until its form has read the record."""
     await wait_for_caseload(pilot)
     pilot.app.post_message(message)
-    await wait_until(
-        pilot,
-        lambda: isinstance(pilot.app.screen, kind) and pilot.app.screen.person is not None,
-        kind.__name__,
-    )
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, kind)
+    screen = await wait_for_screen(pilot, kind, lambda shown: shown.person is not None)
+    if screen.can_save:  # no draft to offer, and the cursor in the first field (keys go there)
+        await wait_until(pilot, lambda: ready_to_type(pilot, screen), "the form ready")
+    await settled(pilot)
     return screen
+
+
+def ready_to_type(pilot: Pilot[None], screen: RecordFormScreen) -> bool:
+    """The form has looked for a draft (none) and put the cursor in one of its fields."""
+    focused = pilot.app.focused
+    return screen.keeper.ready and focused is not None and focused.screen is screen
 
 
 async def type_in(pilot: Pilot[None], screen: RecordFormScreen, field: str, text: str) -> None:
     """Focus a field, clear it, and type into it as a coach would."""
     control = screen.query_one(f"#{field}")
     control.focus()
-    await pilot.pause()
+    await wait_for_focus(pilot, control)
     if isinstance(control, Input):
         control.value = ""
     elif isinstance(control, TextArea):

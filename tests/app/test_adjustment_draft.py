@@ -15,8 +15,8 @@ from workwell_tui.screens.adjustments.screen import AdjustmentsScreen
 from workwell_tui.screens.confirm import ConfirmScreen
 
 from .adjustments_data import add_checklist
-from .helpers import screen_text
-from .test_adjustments import highlight, open_checklist, settled, stored, until
+from .helpers import screen_text, settled, wait_until
+from .test_adjustments import highlight, open_checklist, stored
 
 WORDS = "Starts at 10:00 on Mondays and Wednesdays until the review on 14 Dec"
 
@@ -35,25 +35,25 @@ async def test_the_words_for_the_employer_are_offered_back_then_saved(
         screen = await open_checklist(pilot, people["alex"])
         await highlight(pilot, screen, key)
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, AdjustmentDetailsScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, AdjustmentDetailsScreen))
         await app.workers.wait_for_complete()
         form = app.screen
         form.query_one("#employer_note", Input).focus()
-        await until(pilot, lambda: app.focused is form.query_one("#employer_note"))
+        await wait_until(pilot, lambda: app.focused is form.query_one("#employer_note"))
         await pilot.press(*WORDS)
-        await until(pilot, lambda: kept(store, str(key)))
-        await until(pilot, lambda: "draft 14:05" in screen_text(app))
+        await wait_until(pilot, lambda: kept(store, str(key)))
+        await wait_until(pilot, lambda: "draft 14:05" in screen_text(app))
         app.pop_screen()  # as if the app had gone: no save, no discard
-        await until(pilot, lambda: app.screen is screen)
+        await wait_until(pilot, lambda: app.screen is screen)
 
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "You were typing these adjustment details at 14:05" in screen_text(app)
         await pilot.press("y")
-        await until(pilot, lambda: isinstance(app.screen, AdjustmentDetailsScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, AdjustmentDetailsScreen))
         assert app.screen.query_one("#employer_note", Input).value == WORDS
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, AdjustmentsScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, AdjustmentsScreen))
         await settled(pilot)
     assert stored(store, people["alex"], key).employer_note == WORDS
     assert store.form_draft(FormKind.ADJUSTMENT, str(key)) is None

@@ -4,7 +4,6 @@ link to an objective, adding from the catalogue, a bad catalogue file, and hosti
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,25 +21,22 @@ from workwell_tui.screens.adjustments.add import AddAdjustmentScreen
 from workwell_tui.screens.adjustments.checklist import Checklist
 from workwell_tui.screens.adjustments.details import AdjustmentDetailsScreen
 from workwell_tui.screens.adjustments.screen import AdjustmentsScreen
+from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.screens.navigation import OpenAdjustments
 from workwell_tui.services import Services
 
 from .adjustments_data import add_checklist
-from .helpers import record_notifications, screen_text, wait_for_caseload
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 5) -> None:
-    """Wait (polling) until `condition` holds; fail after `seconds`."""
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition not met in time")
-
-
-async def settled(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from .helpers import (
+    flat_text,
+    focus_and_type,
+    record_notifications,
+    screen_text,
+    settled,
+    wait_for_caseload,
+    wait_for_focus,
+    wait_for_screen,
+    wait_until,
+)
 
 
 async def open_checklist(pilot: Pilot[None], person: Participant) -> AdjustmentsScreen:
@@ -48,11 +44,8 @@ async def open_checklist(pilot: Pilot[None], person: Participant) -> Adjustments
     app = pilot.app
     await wait_for_caseload(pilot)
     app.post_message(OpenAdjustments(str(person.id)))
-    await until(pilot, lambda: isinstance(app.screen, AdjustmentsScreen))
-    screen = app.screen
-    assert isinstance(screen, AdjustmentsScreen)
-    await until(pilot, lambda: screen.data is not None)
-    await pilot.pause()
+    screen = await wait_for_screen(pilot, AdjustmentsScreen, lambda shown: shown.data is not None)
+    await wait_for_focus(pilot, screen.query_one(Checklist))  # the keys below go to it
     return screen
 
 
@@ -89,13 +82,15 @@ async def test_space_moves_statuses_on_and_each_is_saved_in_order(
         await pilot.press("space", "space", "space")  # quicker than the saves
         assert "◷ raised" in screen.query_one(Checklist).rows[str(key)].symbol + " raised"
         await settled(pilot)
-        await until(pilot, lambda: not screen.saving)
+        await wait_until(pilot, lambda: not screen.saving, "the saves")
         record = stored(store, people["alex"], key)
         assert (record.status, record.version) == ("raised", 4)
         assert screen.query_one(Checklist).current_id == key  # the cursor stayed on it
         await pilot.press("backspace")
         await settled(pilot)
-        await until(pilot, lambda: stored(store, people["alex"], key).status == "agreed")
+        await wait_until(
+            pilot, lambda: stored(store, people["alex"], key).status == "agreed", "agreed"
+        )
         # In place cannot move on: the screen says what to do instead.
         messages = record_notifications(app)
         await highlight(pilot, screen, ids["altered_hours"])
@@ -130,10 +125,14 @@ async def test_share_and_unshare_with_consent_and_the_filters(
         await highlight(pilot, screen, key)
         await pilot.press("s")
         await settled(pilot)
-        await until(pilot, lambda: stored(store, people["alex"], key).employer_shareable)
+        await wait_until(
+            pilot, lambda: stored(store, people["alex"], key).employer_shareable, "shared"
+        )
         await pilot.press("s")
         await settled(pilot)
-        await until(pilot, lambda: not stored(store, people["alex"], key).employer_shareable)
+        await wait_until(
+            pilot, lambda: not stored(store, people["alex"], key).employer_shareable, "unshared"
+        )
         await pilot.press("o")  # open only: in place items go
         text = screen_text(app)
         assert "Altered hours" not in text and "Phased return" in text
@@ -154,26 +153,24 @@ async def test_details_link_an_objective_and_refuse_health_detail_without_consen
         screen = await open_checklist(pilot, people["alex"])
         await highlight(pilot, screen, key)
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, AdjustmentDetailsScreen))
-        form = app.screen
+        form = await wait_for_screen(pilot, AdjustmentDetailsScreen)
         # Health detail in the note for the employer, still shared: refused beside the box.
-        form.query_one("#employer_note", Input).focus()
-        await pilot.press(*"Back pain")
-        form.query_one("#employer_note_health").focus()
-        await pilot.press("space")
+        await focus_and_type(pilot, form.query_one("#employer_note", Input), *"Back pain")
+        await focus_and_type(pilot, form.query_one("#employer_note_health"), "space")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "health-detail consent" in screen_text(app) or "health detail" in screen_text(app)
         assert isinstance(app.screen, AdjustmentDetailsScreen)
         assert app.focused is form.query_one("#share")  # taken to the problem
-        form.query_one("#employer_note_health").focus()
-        await pilot.press("space")  # untick: no health detail after all
+        # Untick: no health detail after all.
+        await focus_and_type(pilot, form.query_one("#employer_note_health"), "space")
         form.query_one("#employer_note", Input).value = "Mondays off at first"
         # Link the plan objective by keyboard.
-        form.query_one("#objective_id", Select).focus()
-        await pilot.press("enter", "down", "enter")
+        await focus_and_type(
+            pilot, form.query_one("#objective_id", Select), "enter", "down", "enter"
+        )
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, AdjustmentsScreen))
+        await wait_for_screen(pilot, AdjustmentsScreen)
         await settled(pilot)
         record = stored(store, people["alex"], key)
         data = store.adjustment_checklist(people["alex"].id)
@@ -189,18 +186,18 @@ async def test_add_from_the_catalogue_with_a_name(
     async with app.run_test(size=(100, 40)) as pilot:
         await open_checklist(pilot, people["alex"])
         await pilot.press("a")
-        await until(pilot, lambda: isinstance(app.screen, AddAdjustmentScreen))
-        add = app.screen
-        assert isinstance(add, AddAdjustmentScreen)
+        add = await wait_for_screen(pilot, AddAdjustmentScreen)
         text = screen_text(app)
         assert "(on the checklist)" in text  # altered hours cannot be added twice
         catalogue = add.query_one("#catalogue")
+        await wait_for_focus(pilot, catalogue)  # the arrows below move through it
         while (item := add.current()) is None or item.key != "other_equipment":
             await pilot.press("down")
         await pilot.press("enter")
         assert "Say what it is" in screen_text(app)
+        await wait_for_focus(pilot, add.query_one("#name", Input))
         await pilot.press(*"Braille display", "enter")
-        await until(pilot, lambda: isinstance(app.screen, AdjustmentsScreen))
+        await wait_for_screen(pilot, AdjustmentsScreen)
         await settled(pilot)
         assert "Braille display" in screen_text(app)
         screen = app.screen
@@ -222,8 +219,12 @@ async def test_a_bad_catalogue_file_is_named_and_the_built_in_list_is_used(
     app = WorkwellApp(Services(settings=settings, paths=paths, opened=store))
     async with app.run_test(size=(120, 40)) as pilot:
         await open_checklist(pilot, people["alex"])
-        await until(pilot, lambda: EXTENSION_FILE in screen_text(app))
-        text = " ".join(screen_text(app).split())  # the file's full path wraps the line
+        # The problem names the file by its full path, which wraps where its length says.
+        problem = (EXTENSION_FILE, "line 1", "'group' is needed")
+        await wait_until(
+            pilot, lambda: all(part in flat_text(app) for part in problem), "the problem"
+        )
+        text = flat_text(app)
         assert "line 1" in text and "'group' is needed" in text
         assert "Fit note advice" in text
 
@@ -255,10 +256,9 @@ async def test_hostile_text_in_every_field_shows_literally(
             assert app.is_running
         await highlight(pilot, screen, next(iter(ids.values())))
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, AdjustmentDetailsScreen))
+        form = await wait_for_screen(pilot, AdjustmentDetailsScreen)
         text = screen_text(app)
         assert not any(code in text for code in FORBIDDEN)
-        form = app.screen
         for name in ("notes", "employer_note"):
             form.query_one(f"#{name}", Input).value = values[-1]
         await pilot.press("ctrl+s")
@@ -266,8 +266,10 @@ async def test_hostile_text_in_every_field_shows_literally(
         if len(values[-1]) > 2000:  # too long: said beside the field, nothing lost, not saved
             assert "Keep notes to 2000 characters" in screen_text(app)
             assert form.query_one("#notes", Input).value == values[-1]
-            await pilot.press("escape", "y")  # leave without saving, after the question
-        await until(pilot, lambda: isinstance(app.screen, AdjustmentsScreen))
+            await pilot.press("escape")  # leave without saving, after the question
+            await wait_for_screen(pilot, ConfirmScreen)
+            await pilot.press("y")
+        await wait_for_screen(pilot, AdjustmentsScreen)
         await settled(pilot)
         assert app.is_running and checklist.is_mounted
         assert not any(code in screen_text(app) for code in FORBIDDEN)

@@ -28,17 +28,17 @@ from workwell_tui.widgets.answer_controls import control_id
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.form_field import FormField
 
-from .helpers import record_notifications, screen_text
-from .wizard import (
-    answer,
-    eligible_first_step,
-    next_step,
-    settle,
-    start_assessment,
-    type_into,
-    wait_for,
-    wizard,
+from .helpers import (
+    focus_and_type,
+    record_notifications,
+    screen_text,
+    settled,
+    wait_for_focus,
+    wait_for_screen,
+    wait_for_text,
+    wait_until,
 )
+from .wizard import answer, eligible_first_step, next_step, start_assessment, type_into, wizard
 
 SIZE = (100, 40)
 
@@ -92,18 +92,15 @@ async def test_full_eligible_run(app: WorkwellApp, store: Store, people: dict[st
         assert "Summary" in text and "Care assistant" in text
         assert pilot.app.focused is pilot.app.screen.query_one("#finish")
         await pilot.press("end")  # scroll to the foot of the summary
-        await pilot.pause()
+        await wait_for_text(pilot, "16 of 27")
         assert "16 of 27" in screen_text(pilot.app), screen_text(pilot.app)
         await pilot.press("ctrl+b")
-        await pilot.pause()
+        await wait_until(pilot, lambda: wizard(pilot).step.title == "Goals", "back to Goals")
         assert wizard(pilot).step.title == "Goals"
         await next_step(pilot)
         await pilot.press("enter")  # the summary's Confirm button has the focus
-        for _ in range(100):
-            if isinstance(pilot.app.screen, ParticipantScreen):
-                break
-            await pilot.pause(0.02)
-        await settle(pilot)
+        await wait_for_screen(pilot, ParticipantScreen)
+        await settled(pilot)
         assert isinstance(pilot.app.screen, ParticipantScreen), screen_text(pilot.app)
 
     with Session(store.engine) as session:
@@ -156,14 +153,11 @@ async def test_not_eligible_run_ends_in_signposting(
         reason = wizard(pilot).fields["signpost_reason"].control
         assert isinstance(reason, Input) and "out of work" in reason.value.lower()
         await pilot.press("enter")  # the last step asks before recording
-        await pilot.pause()
+        await wait_for_screen(pilot, ConfirmScreen)
         assert isinstance(pilot.app.screen, ConfirmScreen)
         await pilot.press("y")
-        for _ in range(100):
-            if isinstance(pilot.app.screen, ParticipantScreen):
-                break
-            await pilot.pause(0.02)
-        await settle(pilot)
+        await wait_for_screen(pilot, ParticipantScreen)
+        await settled(pilot)
         assert "Not eligible / signposted" in screen_text(pilot.app)
 
     with Session(store.engine) as session:
@@ -188,11 +182,11 @@ async def test_phq9_item_9_stops_for_the_risk_record(
         assert isinstance(pilot.app.screen, RiskScreen)
         await pilot.press("enter")  # nor leave it empty
         assert isinstance(pilot.app.screen, RiskScreen)
+        await wait_for_focus(pilot, pilot.app.screen.query_one("#risk-action", Input))
         await pilot.press(*"Shared Samaritans number; GP told", "enter")
-        await pilot.pause()
-        screen = wizard(pilot)
+        screen = await wait_for_screen(pilot, AssessmentScreen)
         assert screen.answers["phq9.risk_action"] == "Shared Samaritans number; GP told"
-        await settle(pilot)
+        await settled(pilot)
         assert saved_draft(store, people["jordan"]).answers["phq9.risk_action"].startswith("Shared")
 
 
@@ -204,7 +198,7 @@ async def test_a_step_with_problems_stays_and_keeps_what_was_typed(
         await type_into(pilot, "date_of_birth", "31/02/1985")
         await answer(pilot, "wants_work", "y")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_for_text(pilot, "to put right")
         screen = wizard(pilot)
         assert screen.step.title == "Eligibility and consent"
         text = screen_text(pilot.app)
@@ -212,6 +206,7 @@ async def test_a_step_with_problems_stays_and_keeps_what_was_typed(
         assert screen.fields["date_of_birth"].has_class("-invalid")
         assert screen.answers["date_of_birth"] == "31/02/1985"
         assert screen.answers["wants_work"] == "yes"
+        await wait_for_focus(pilot, screen.fields["date_of_birth"].control)  # taken to it
         assert pilot.app.focused is screen.fields["date_of_birth"].control
         # Put right, the message goes at once.
         await type_into(pilot, "date_of_birth", "28/02/1985")
@@ -230,7 +225,7 @@ async def test_skip_logic_hides_and_drops_answers(
         await answer(pilot, "consent_contact_employer", "n")
         assert isinstance(pilot.app.screen, ConfirmScreen)  # an answer would go: ask first
         await pilot.press("y")
-        await pilot.pause()
+        await wait_for_screen(pilot, AssessmentScreen)
         assert not screen.fields["consent_share_health_with_employer"].display
         assert "consent_share_health_with_employer" not in screen.answers
         await answer(pilot, "consent_contact_employer", "y")
@@ -242,12 +237,13 @@ async def test_skip_logic_hides_and_drops_answers(
         assert not screen.fields["fit_note_advice"].display
         await type_into(pilot, "fit_note_ends", "30/11/2026")
         await answer(pilot, "fit_note", "1")  # none: the end date no longer applies
+        await wait_for_screen(pilot, ConfirmScreen)
         await pilot.press("y")
-        await pilot.pause()
+        await wait_for_screen(pilot, AssessmentScreen)
         assert not screen.fields["fit_note_ends"].display
         assert "fit_note_ends" not in screen.answers
         assert any("removed: Fit note ends" in message for message in notes)
-        await settle(pilot)
+        await settled(pilot)
         draft = saved_draft(store, people["jordan"])
         assert "fit_note_ends" not in draft.answers and draft.answers["fit_note"] == "none"
 
@@ -266,8 +262,7 @@ async def test_digits_answer_scales_and_move_on(
         assert pilot.app.focused is screen.fields["phq9.5"].control
         choices = screen.fields["confidence"].control
         assert isinstance(choices, Choices)
-        choices.focus()
-        await pilot.press("1", "0")
+        await focus_and_type(pilot, choices, "1", "0")
         assert screen.answers["confidence"] == 10
 
 
@@ -280,20 +275,10 @@ async def test_resume_lands_on_the_saved_step(
         await next_step(pilot)
         await type_into(pilot, "job_title", "Porter")
         await pilot.press("escape")  # leaves once the save is in (a worker)
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ParticipantScreen))
-        participant = pilot.app.screen
-        assert isinstance(participant, ParticipantScreen)
-        for _ in range(100):
-            if participant.draft is not None:
-                break
-            await pilot.pause(0.02)
+        await wait_for_screen(pilot, ParticipantScreen, lambda shown: shown.draft is not None)
         assert "press a to resume (saved 14:05)" in screen_text(pilot.app)
         await pilot.press("a")
-        for _ in range(100):
-            current = pilot.app.screen
-            if isinstance(current, AssessmentScreen) and current.fields:
-                break
-            await pilot.pause(0.02)
+        await wait_for_screen(pilot, AssessmentScreen, lambda shown: shown.fields)
         screen = wizard(pilot)
         assert screen.step.title == "Work"
         job = screen.query_one(f"#{control_id('job_title')}", Input)
@@ -307,7 +292,7 @@ async def test_at_80_columns_the_title_keeps_who_it_is_for(
     async with app.run_test(size=(80, 24)) as pilot:
         await start_assessment(pilot, "WW-000003")
         await answer(pilot, "health_affects_work", "y")  # saves, so "saved 14:05" shows too
-        await wait_for(pilot, lambda: "saved 14:05" in screen_text(pilot.app))
+        await wait_for_text(pilot, "saved 14:05")
         top = screen_text(pilot.app).splitlines()[0]
         assert top.startswith(" Psmith, Jordan · WW-0")
         assert "Step 1 of 7 · Eligibility and consent" in top

@@ -32,7 +32,7 @@ from workwell_tui.screens.assessment.screen import AssessmentScreen
 from workwell_tui.services import Services
 from workwell_tui.widgets.answer_controls import control_id
 
-from .helpers import screen_text
+from .helpers import screen_text, wait_for_screen, wait_until
 from .wizard import open_participant
 
 READY_TIMEOUT = 60.0
@@ -84,11 +84,12 @@ CHILD = textwrap.dedent(
 
 
     async def wait_for(check, what):
-        for _ in range(500):
-            if check():
-                return
+        # A condition with a deadline, as the tests' own wait_until (this child cannot import it).
+        deadline = time.monotonic() + 15
+        while not check():
+            if time.monotonic() > deadline:
+                raise SystemExit(f"child: gave up waiting for {what}")
             await asyncio.sleep(0.02)
-        raise SystemExit(f"child: gave up waiting for {what}")
 
 
     def focused_on(screen, key):
@@ -115,7 +116,7 @@ CHILD = textwrap.dedent(
             }
             for key, press in keys.items():
                 screen.fields[key].control.focus()
-                await pilot.pause()
+                await wait_for(lambda key=key: focused_on(screen, key), key)
                 await pilot.press(press)
             await pilot.pause()
             await pilot.press("enter")
@@ -213,21 +214,11 @@ async def test_a_killed_run_resumes_on_the_step_it_was_on(
         app = WorkwellApp(Services.for_store(store, settings))
         async with app.run_test(size=(100, 40)) as pilot:
             participant = await open_participant(pilot, reference)
-            for _ in range(100):
-                if participant.draft is not None:
-                    break
-                await pilot.pause(0.02)
-            await pilot.pause()
+            await wait_until(pilot, lambda: participant.draft is not None, "the draft read")
             text = screen_text(app)
             assert "Assessment draft at Work: press a to resume (saved 14:05)" in text, text
             await pilot.press("a")
-            for _ in range(150):
-                screen = app.screen
-                if isinstance(screen, AssessmentScreen) and screen.fields:
-                    break
-                await pilot.pause(0.02)
-            await pilot.pause()
-            screen = app.screen
+            screen = await wait_for_screen(pilot, AssessmentScreen, lambda shown: shown.fields)
             assert isinstance(screen, AssessmentScreen), type(screen).__name__
             text = screen_text(app)
             assert "Step 2 of 7 · Work" in text, text

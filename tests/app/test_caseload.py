@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
+from textual.command import CommandInput, CommandPalette
+from textual.widget import Widget
+from textual.widgets import Input, Select
 
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.models import Participant
@@ -12,12 +14,32 @@ from workwell_tui.screens.cover import LockScreen, PrivacyScreen
 from workwell_tui.screens.participant import ParticipantScreen
 from workwell_tui.widgets.caseload_table import CaseloadTable
 
-from .helpers import screen_text, wait_for_caseload, wait_for_text, wait_until
+from .helpers import (
+    focus_and_type,
+    screen_text,
+    wait_for_caseload,
+    wait_for_focus,
+    wait_for_screen,
+    wait_for_text,
+    wait_until,
+)
 
 
 def participant_shown(app: WorkwellApp) -> bool:
     """The participant screen is up and its record has been read."""
     return isinstance(app.screen, ParticipantScreen) and bool(app.screen.stage)
+
+
+def list_open(app: WorkwellApp, selector: str) -> bool:
+    """The stage or district list is open, with the keys going to it."""
+    select = app.screen.query_one(selector, Select)
+    focused = app.focused
+    return select.expanded and focused is not None and select in focused.ancestors_with_self
+
+
+def list_closed(app: WorkwellApp, selector: str, back_to: Widget) -> bool:
+    """The list has closed and the cursor is back where the coach was (a turn later)."""
+    return not app.screen.query_one(selector, Select).expanded and app.focused is back_to
 
 
 def footer_text(app: WorkwellApp) -> str:
@@ -90,18 +112,20 @@ async def test_stage_and_district_filters(app: WorkwellApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_caseload(pilot)
         await pilot.press("down")  # into the rows, so letters are keys
+        table = app.screen.query_one(CaseloadTable)
+        await wait_for_focus(pilot, table)
         await pilot.press("s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: list_open(app, "#stage"), "the stage list")
         # The list opens with nothing highlighted: prompt, Referred, Assessing, On plan.
         await pilot.press("down", "down", "down", "down", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: list_closed(app, "#stage", table), "the list closed")
         assert sorted(shown(app)) == ["Patel", "Smith"]
         assert "2 of 6" in screen_text(app)
         await pilot.press("d")
-        await pilot.pause()
+        await wait_until(pilot, lambda: list_open(app, "#district"), "the district list")
         # Districts in settings order: Barrow, Blackburn, Blackpool, Burnley, Lancaster, Preston.
         await pilot.press(*["down"] * 7, "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: list_closed(app, "#district", table), "the list closed")
         assert shown(app) == ["Smith"]
 
 
@@ -173,7 +197,7 @@ async def test_idle_lock_covers_and_enter_returns(app: WorkwellApp) -> None:
         await pilot.press(*"pat")
         app.last_input_at -= app.settings.idle_lock_minutes * 60 + 1
         app.lock_if_idle()
-        await pilot.pause()
+        await wait_for_screen(pilot, LockScreen)
         assert isinstance(app.screen, LockScreen)
         assert "Patel" not in screen_text(app)
         await pilot.press("enter")
@@ -185,8 +209,8 @@ async def test_command_palette_finds_a_participant(app: WorkwellApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_caseload(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"priya")
+        palette = await wait_for_screen(pilot, CommandPalette)
+        await focus_and_type(pilot, palette.query_one(CommandInput), *"priya")
         await wait_for_text(pilot, "Smithson, Priya (WW-000002)")
         await pilot.press("enter")
         await wait_until(pilot, lambda: participant_shown(app), "the participant")
@@ -197,7 +221,7 @@ async def test_problem_screen_instead_of_traceback(app: WorkwellApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_caseload(pilot)
         app.show_problem("This database was written by a newer version of workwell-tui.")
-        await pilot.pause()
+        await wait_for_text(pilot, "WorkWell cannot open your data")
         text = screen_text(app)
         assert "WorkWell cannot open your data" in text
         assert "newer version" in text
@@ -246,9 +270,6 @@ async def test_the_footer_offers_rows_and_open_from_the_find_box(app: WorkwellAp
         assert app.focused is table  # type: ignore[comparison-overlap]
         second = table.rows[1].participant_id
         await pilot.press("down", "enter")  # in the rows, down moves the cursor; enter opens
-        for _ in range(50):
-            if isinstance(app.screen, ParticipantScreen):
-                break
-            await pilot.pause(0.02)
+        await wait_for_screen(pilot, ParticipantScreen)
         assert isinstance(app.screen, ParticipantScreen)
         assert app.screen.participant_id == second

@@ -12,7 +12,8 @@ from workwell_tui.screens.referral_form import ReferralFormScreen
 from workwell_tui.services import Services
 from workwell_tui.widgets.caseload_table import CaseloadTable, layout
 
-from .helpers import screen_text, wait_for_caseload
+from .helpers import screen_text, wait_for_caseload, wait_for_screen, wait_for_text, wait_until
+from .test_caseload import list_closed, list_open
 
 
 def shown(app: WorkwellApp) -> list[str]:
@@ -26,17 +27,17 @@ async def test_after_picking_a_filter_the_cursor_goes_back_to_the_rows(app: Work
         await pilot.press("down")  # into the rows
         assert app.focused is table
         await pilot.press("s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: list_open(app, "#stage"), "the stage list")
         await pilot.press("down", "down", "down", "down", "enter")  # On plan
-        await pilot.pause()
+        await wait_until(pilot, lambda: list_closed(app, "#stage", table), "the list closed")
         assert sorted(shown(app)) == ["Patel", "Smith"]
         assert app.focused is table
         # Esc on an open list closes it and also goes back; ↓ then moves in the rows.
         await pilot.press("d")
-        await pilot.pause()
+        await wait_until(pilot, lambda: list_open(app, "#district"), "the district list")
         assert app.screen.query_one("#district", Select).expanded
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: list_closed(app, "#district", table), "the list closed")
         assert app.focused is table
         assert not app.screen.query_one("#district", Select).expanded
 
@@ -49,9 +50,9 @@ async def test_after_picking_from_the_find_box_the_cursor_is_back_in_it(app: Wor
         screen = app.screen
         assert isinstance(screen, CaseloadScreen)
         screen.action_choose("#stage")  # as the footer's Stage does
-        await pilot.pause()
+        await wait_until(pilot, lambda: list_open(app, "#stage"), "the stage list")
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: list_closed(app, "#stage", find), "the list closed")
         assert app.focused is find
 
 
@@ -78,12 +79,9 @@ async def test_the_empty_caseload_hint_names_a_key_that_works(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, CaseloadScreen)
-        for _ in range(200):
-            if "No participants yet" in screen_text(app):
-                break
-            await pilot.pause(0.02)
+        await wait_for_text(pilot, "No participants yet")
         text = screen_text(app)
         assert "Press ctrl+n to add the first referral." in text
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await wait_for_screen(pilot, ReferralFormScreen)
         assert isinstance(app.screen, ReferralFormScreen)

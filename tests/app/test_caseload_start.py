@@ -27,8 +27,7 @@ async def test_rows_read_before_the_table_arrives_are_shown_when_it_does(
         assert not fresh.has_table  # the table comes just after the first frame
         assert fresh.query_one("#find", Input) is app.focused
         fresh.show_rows(rows)
-        await pilot.pause()
-        await pilot.pause()
+        await wait_until(pilot, lambda: fresh.has_table, "the table")
         assert fresh.has_table
         assert len(fresh.query_one(CaseloadTable).rows) == len(rows) == 6
         assert "6 of 6" in screen_text(app)
@@ -44,8 +43,7 @@ async def test_an_empty_caseload_read_early_says_how_to_start(
         await app.push_screen(fresh)
         assert not fresh.has_table
         fresh.show_rows([])
-        await pilot.pause()
-        await pilot.pause()
+        await wait_until(pilot, lambda: fresh.has_table, "the table")
         text = screen_text(app)
         assert "No participants yet. Press ctrl+n to add the first referral." in text
         assert "Opening your caseload" not in text
@@ -64,8 +62,7 @@ async def test_keys_before_the_table_arrives_do_nothing_harmful(app: WorkwellApp
         fresh.action_reverse()
         assert app.screen is fresh
         fresh.show_rows(list(app.caseload_rows or []))
-        await pilot.pause()
-        await pilot.pause()
+        await wait_until(pilot, lambda: fresh.has_table, "the table")
         table = fresh.query_one(CaseloadTable)
         # The sort chosen early still holds once the rows are on screen.
         assert (table.sort_key, table.sort_reverse) == ("reference", True)

@@ -14,8 +14,8 @@ from workwell_tui.db.models import Participant
 from workwell_tui.db.store import Store
 from workwell_tui.screens.crisis import CrisisContactsScreen
 
-from .helpers import screen_text, wait_for_caseload
-from .wizard import open_participant, wait_for
+from .helpers import screen_text, wait_for_caseload, wait_until
+from .wizard import open_participant
 
 EVERYONE = ("999", "A&E", "option 2", "116 123", "85258", "nhs.uk", "samaritans.org")
 CHILDLINE = ("0800 1111", "for under-19s", "childline.org.uk")
@@ -32,10 +32,10 @@ def born(store: Store, person: Participant, on: date | None) -> None:
 
 async def crisis_text(app: WorkwellApp, pilot: Pilot[None]) -> str:
     """The crisis box's text, once it has read the participant's age."""
-    await wait_for(pilot, lambda: isinstance(app.screen, CrisisContactsScreen))
+    await wait_until(pilot, lambda: isinstance(app.screen, CrisisContactsScreen))
     screen = app.screen
     assert isinstance(screen, CrisisContactsScreen)
-    await wait_for(pilot, lambda: screen.age_known)
+    await wait_until(pilot, lambda: screen.age_known)
     return screen_text(app)
 
 

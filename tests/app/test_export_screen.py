@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import Session
+from textual.command import CommandInput, CommandPalette
 from textual.pilot import Pilot
 
 from tests.hostile_strings import FORBIDDEN, HOSTILE, visible
@@ -19,17 +20,16 @@ from workwell_tui.screens.export import ExportScreen
 from workwell_tui.screens.navigation import ExportPlan
 from workwell_tui.screens.participant import ParticipantScreen
 
-from .helpers import record_notifications, screen_text, wait_for_caseload
-
-
-async def wait_until(pilot: Pilot[None], condition: object, tries: int = 250) -> None:
-    """Poll `condition()` until it holds (or fail after about five seconds)."""
-    for _ in range(tries):
-        if condition():  # type: ignore[operator]
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never held")
+from .helpers import (
+    focus_and_type,
+    record_notifications,
+    screen_text,
+    settled,
+    wait_for_caseload,
+    wait_for_screen,
+    wait_for_text,
+    wait_until,
+)
 
 
 async def open_export(pilot: Pilot[None], participant_id: object) -> ExportScreen:
@@ -37,10 +37,13 @@ async def open_export(pilot: Pilot[None], participant_id: object) -> ExportScree
     app = pilot.app
     await wait_for_caseload(pilot)
     app.post_message(ExportPlan(str(participant_id)))
-    await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen) and app.screen.view)
-    screen = app.screen
-    assert isinstance(screen, ExportScreen)
+    screen = await wait_for_screen(pilot, ExportScreen, lambda shown: shown.view)
+    await wait_for_text(pilot, PARTICIPANT_COPY)  # the preview is drawn after the record is read
     return screen
+
+
+PARTICIPANT_COPY = "Your WorkWell plan"  # each audience's document, by its title
+SUBJECT_ACCESS_COPY = "Everything WorkWell holds about you"
 
 
 def exports(tmp_path: Path) -> list[str]:
@@ -54,11 +57,14 @@ async def test_export_from_the_participant_screen_through_the_palette(
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_caseload(pilot)
         await pilot.press(*"ww-000001", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, ParticipantScreen))
-        await pilot.press("ctrl+p", *"Export")
-        await wait_until(pilot, lambda: "Write this participant's plan" in screen_text(app))
+        await wait_for_screen(pilot, ParticipantScreen)
+        await pilot.press("ctrl+p")
+        palette = await wait_for_screen(pilot, CommandPalette)
+        await focus_and_type(pilot, palette.query_one(CommandInput), *"Export")
+        await wait_for_text(pilot, "Write this participant's plan")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen) and app.screen.view)
+        await wait_for_screen(pilot, ExportScreen, lambda shown: shown.view)
+        await wait_for_text(pilot, PARTICIPANT_COPY)
         text = screen_text(app)
         assert "Export · Smith, Alex · WW-000001" in text
         assert "Your WorkWell plan" in text
@@ -73,7 +79,7 @@ async def test_enter_writes_the_participant_copy_and_audits_it(
         await open_export(pilot, people["alex"].id)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
-        await wait_until(pilot, lambda: exports(tmp_path))
+        await wait_until(pilot, lambda: exports(tmp_path), "the file written")
         assert exports(tmp_path) == ["WW-000001-participant-2026-11-22.md"]
         assert any("WW-000001-participant-2026-11-22.md" in note for note in notes)
         with Session(store.engine) as session:
@@ -87,14 +93,13 @@ async def test_refused_copy_shows_why_and_writes_nothing(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_export(pilot, people["alex"].id)
         await pilot.press("2")
-        await pilot.pause()
+        await wait_for_text(pilot, "Nothing will be written.")
         text = screen_text(app)
         assert "Alex has not agreed that WorkWell contacts their employer" in text
         assert "Nothing will be written." in text
         assert "Write" not in text.splitlines()[-1]  # the footer offers no Write
         await pilot.press("enter", "p")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settled(pilot)
         assert exports(tmp_path) == []
         assert screen.refusal
 
@@ -110,7 +115,7 @@ async def test_gp_copy_once_consented(
     async with app.run_test(size=(100, 30)) as pilot:
         await open_export(pilot, people["alex"].id)
         await pilot.press("3")
-        await pilot.pause()
+        await wait_for_text(pilot, "WorkWell update for the GP")
         assert "WorkWell update for the GP" in screen_text(app)
 
 
@@ -119,11 +124,11 @@ async def test_measures_only_when_ticked(app: WorkwellApp, people: dict[str, Par
         screen = await open_export(pilot, people["alex"].id)
         assert "How you are doing" not in screen_text(app)
         await pilot.press("m")
-        await pilot.pause()
+        await wait_for_text(pilot, "How you are doing")
         assert screen.include_measures
         assert "How you are doing" in screen_text(app)
         await pilot.press("4")  # measures belong to the participant's copy only
-        await pilot.pause()
+        await wait_for_text(pilot, SUBJECT_ACCESS_COPY)
         assert "Everything WorkWell holds about you" in screen_text(app)
         assert not screen.check_action("toggle_measures", ())
 
@@ -141,7 +146,9 @@ async def test_pdf_without_pandoc_writes_markdown_and_says_what_to_install(
         assert "(+ PDF: needs pandoc and WeasyPrint)" in screen_text(app)
         await pilot.press("p")
         await app.workers.wait_for_complete()
-        await wait_until(pilot, lambda: any("PDF needs pandoc" in note for note in notes))
+        await wait_until(
+            pilot, lambda: any("PDF needs pandoc" in note for note in notes), "the message"
+        )
         assert exports(tmp_path) == ["WW-000001-participant-2026-11-22.md"]
 
 
@@ -164,9 +171,9 @@ async def test_hostile_names_preview_as_typed(
         )
     async with app.run_test(size=(140, 40)) as pilot:
         await open_export(pilot, people["alex"].id)
-        for audience in "14":
+        for audience, title in (("1", PARTICIPANT_COPY), ("4", SUBJECT_ACCESS_COPY)):
             await pilot.press(audience)
-            await pilot.pause()
+            await wait_for_text(pilot, title)
             text = screen_text(app)
             assert visible(value) in text
             assert not any(code in text for code in FORBIDDEN)

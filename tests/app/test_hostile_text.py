@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import insert
+from textual.command import CommandInput, CommandPalette
 from textual.content import Content
 from textual.widgets import Input
 
@@ -22,10 +23,18 @@ from workwell_tui.db.models import Participant
 from workwell_tui.db.store import Store
 from workwell_tui.domain.text import clean_line
 from workwell_tui.screens.assessment.screen import AssessmentScreen
+from workwell_tui.screens.caseload import CaseloadScreen
 from workwell_tui.screens.participant import ParticipantScreen
 from workwell_tui.services import Services
 
-from .helpers import svg_text, wait_for_caseload, wait_for_text, wait_until
+from .helpers import (
+    focus_and_type,
+    settled,
+    svg_text,
+    wait_for_caseload,
+    wait_for_screen,
+    wait_for_text,
+)
 
 
 def last_name(number: int) -> str:
@@ -85,14 +94,12 @@ async def test_participant_screen_shows_hostile_text_literally(hostile_app: Work
         for number, value in enumerate(HOSTILE):
             row = rows[last_name(number)]
             hostile_app.open_participant(row.participant_id)
-            await wait_until(
-                pilot,
-                lambda: (
-                    isinstance(hostile_app.screen, ParticipantScreen)
-                    and bool(hostile_app.screen.stage)
-                ),
-                "the participant screen",
-            )
+
+            def read(shown: ParticipantScreen, wanted: str = row.participant_id) -> bool:
+                """This participant's screen (not the last one's), their record read."""
+                return shown.participant_id == wanted and bool(shown.stage)
+
+            await wait_for_screen(pilot, ParticipantScreen, read)
             text = assert_safe(hostile_app)
             assert hostile_app.is_running
             title = text.splitlines()[0]
@@ -101,6 +108,7 @@ async def test_participant_screen_shows_hostile_text_literally(hostile_app: Work
             # Employer, reason and signpost panels wrap long text, so look for its start.
             assert text.count(visible(value, 8)) >= 4, value[:40]
             await pilot.press("escape")
+            await wait_for_screen(pilot, CaseloadScreen)
 
 
 async def test_assessment_title_shows_hostile_names_literally(hostile_app: WorkwellApp) -> None:
@@ -110,19 +118,13 @@ async def test_assessment_title_shows_hostile_names_literally(hostile_app: Workw
         for number in (1, 2, 5, 14, 15, 23):
             row = rows[last_name(number)]
             hostile_app.push_screen(AssessmentScreen(row.participant_id))
-            await wait_until(
-                pilot,
-                lambda: (
-                    isinstance(hostile_app.screen, AssessmentScreen)
-                    and bool(hostile_app.screen.fields)
-                ),
-                "the assessment",
-            )
+            await wait_for_screen(pilot, AssessmentScreen, lambda shown: shown.fields)
             await wait_for_text(pilot, last_name(number))
             text = assert_safe(hostile_app)
             assert f"{last_name(number)}, {visible(HOSTILE[number], 8)}" in text
-            await pilot.press("escape")
-            await hostile_app.workers.wait_for_complete()
+            await pilot.press("escape")  # leaves once its draft is saved (a worker)
+            await wait_for_screen(pilot, CaseloadScreen)
+            await settled(pilot)
 
 
 async def test_palette_hits_show_every_hostile_name_literally(hostile_app: WorkwellApp) -> None:
@@ -145,8 +147,10 @@ async def test_palette_finds_and_shows_hostile_names_on_screen(hostile_app: Work
         for number in (1, 2, 4, 5, 14, 15, 23, 28):
             reference = f"WW-{number + 1:06d}"
             await pilot.press("ctrl+p")
-            await pilot.press(*reference.lower())
+            palette = await wait_for_screen(pilot, CommandPalette)
+            await focus_and_type(pilot, palette.query_one(CommandInput), *reference.lower())
             await wait_for_text(pilot, f"{last_name(number)}, {visible(HOSTILE[number], 8)}")
             assert_safe(hostile_app)
             await pilot.press("escape")
+            await wait_for_screen(pilot, CaseloadScreen)
             assert hostile_app.is_running

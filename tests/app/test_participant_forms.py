@@ -5,6 +5,7 @@ and hostile text in every new form."""
 from __future__ import annotations
 
 from sqlmodel import Session
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from tests.hostile_strings import FORBIDDEN
@@ -37,8 +38,15 @@ from workwell_tui.screens.referral_form import ReferralFormScreen
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.tick_box import TickBox
 
-from .helpers import screen_text
-from .plan_forms import add_measures, add_risk, message, open_form, type_in, wait_until
+from .helpers import (
+    focus_and_type,
+    screen_text,
+    settled,
+    wait_for_screen,
+    wait_for_text,
+    wait_until,
+)
+from .plan_forms import add_measures, add_risk, message, open_form, type_in
 
 HOSTILE_NAME = "Smith [/] [bold]x\x1b[2J\x1b]0;owned\x07"
 
@@ -57,13 +65,12 @@ async def test_edit_details_and_a_consent_change_is_dated_and_audited(
         assert "Given 8 Oct 2026" in screen_text(app)
         await type_in(pilot, screen, "phone", "0770")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: message(screen, "phone"), "the message")
         assert message(screen, "phone").startswith("A UK number has 10 or 11 digits")
         await type_in(pilot, screen, "phone", "07700 900123")
-        screen.query_one("#consent_share_gp", TickBox).focus()
-        await pilot.press("space")
+        await focus_and_type(pilot, screen.query_one("#consent_share_gp", TickBox), "space")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen), "the caseload")
+        await wait_for_screen(pilot, CaseloadScreen)
     person = store.participant(alex.id)
     assert person is not None and person.phone == "07700 900123"
     assert person.consent_share_gp and person.consent_share_gp_on is not None
@@ -81,10 +88,9 @@ async def test_withdrawing_consent_to_keep_details_leads_to_closure(
     alex = people["alex"]
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_form(pilot, EditParticipant(str(alex.id)), ParticipantEditScreen)
-        screen.query_one("#consent_processing", TickBox).focus()
-        await pilot.press("space")
+        await focus_and_type(pilot, screen.query_one("#consent_processing", TickBox), "space")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await wait_for_screen(pilot, ConfirmScreen)
         assert "taking back consent to keep their details" in screen_text(app)
         await pilot.press("y")
         closure = await wait_for_closure(pilot)
@@ -92,8 +98,10 @@ async def test_withdrawing_consent_to_keep_details_leads_to_closure(
         assert "They have taken back consent to keep their details" in screen_text(app)
         await type_in(pilot, closure, "summary", "Withdrew consent; signposted to GP")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen), "the caseload")
-        await wait_until(pilot, lambda: row_of(app, "WW-000001").stage is Stage.CLOSED)
+        await wait_for_screen(pilot, CaseloadScreen)
+        await wait_until(
+            pilot, lambda: row_of(app, "WW-000001").stage is Stage.CLOSED, "closed on the caseload"
+        )
     person = store.participant(alex.id)
     assert person is not None and not person.consent_processing
     assert person.stage == Stage.CLOSED.value
@@ -101,17 +109,10 @@ async def test_withdrawing_consent_to_keep_details_leads_to_closure(
     assert "consent.withdrawn" in actions and "plan.close" in actions
 
 
-async def wait_for_closure(pilot) -> ClosureScreen:  # type: ignore[no-untyped-def]
-    app = pilot.app
-    await wait_until(
-        pilot,
-        lambda: isinstance(app.screen, ClosureScreen) and app.screen.can_save,
-        "closure",
-    )
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, ClosureScreen)
-    return app.screen
+async def wait_for_closure(pilot: Pilot[None]) -> ClosureScreen:
+    closure = await wait_for_screen(pilot, ClosureScreen, lambda shown: shown.can_save)
+    await settled(pilot)
+    return closure
 
 
 async def test_keeping_editing_after_the_consent_question_saves_nothing(
@@ -120,9 +121,10 @@ async def test_keeping_editing_after_the_consent_question_saves_nothing(
     sam = people["sam"]
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_form(pilot, EditParticipant(str(sam.id)), ParticipantEditScreen)
-        screen.query_one("#consent_processing", TickBox).focus()
-        await pilot.press("space", "ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await focus_and_type(
+            pilot, screen.query_one("#consent_processing", TickBox), "space", "ctrl+s"
+        )
+        await wait_for_screen(pilot, ConfirmScreen)
         await pilot.press("n")
         await wait_until(pilot, lambda: app.screen is screen, "the form")
         assert not screen.query_one("#consent_processing", TickBox).value
@@ -147,15 +149,17 @@ async def test_the_safeguarding_flag_stays_until_the_follow_up(
         assert "Samaritans 116 123" in text
         await type_in(pilot, screen, "date", "18/11/2026")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: message(screen, "follow_up"), "the messages")
         assert message(screen, "follow_up") == "Say what was done to follow this up"
         assert message(screen, "date") == "The follow-up cannot be before the risk was recorded"
         await type_in(pilot, screen, "follow_up", "Rang Sam; GP appointment on Friday")
         await type_in(pilot, screen, "date", "22/11/2026")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen), "the caseload")
+        await wait_for_screen(pilot, CaseloadScreen)
         await wait_until(
-            pilot, lambda: CaseloadFlag.SAFEGUARDING not in row_of(app, "WW-000004").flags
+            pilot,
+            lambda: CaseloadFlag.SAFEGUARDING not in row_of(app, "WW-000004").flags,
+            "the flag gone",
         )
         assert "▲ safeguarding" not in screen_text(app)
         # Opened again: nothing waiting, the follow-up kept on the record.
@@ -187,20 +191,19 @@ async def test_a_form_left_unsaved_is_offered_back(
         app.pop_screen()  # as if the app had gone: no save, no discard
         await pilot.pause()
         app.post_message(LogContact(str(alex.id)))
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the offer")
+        await wait_for_screen(pilot, ConfirmScreen)
         assert "You were typing this contact at 14:05" in screen_text(app)
         await pilot.press("y")
-        await wait_until(pilot, lambda: isinstance(app.screen, LogContactScreen), "the form")
-        form = app.screen
+        form = await wait_for_screen(pilot, LogContactScreen, lambda shown: shown.keeper.ready)
         assert isinstance(form, LogContactScreen)
         notes = form.query_one("#notes", TextArea).text
         assert notes == "Talked about the return-to-work meeting"
         assert form.query_one("#mode", Choices).value == "video"
         # Thrown away on purpose, it is not offered again.
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await wait_for_screen(pilot, ConfirmScreen)
         await pilot.press("y")
-        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen), "the caseload")
+        await wait_for_screen(pilot, CaseloadScreen)
     assert store.form_draft(FormKind.CONTACT, str(alex.id)) is None
 
 
@@ -208,9 +211,8 @@ async def test_a_half_filled_referral_is_offered_back(app: WorkwellApp, store: S
     async with app.run_test(size=(100, 40)) as pilot:
         await wait_until(pilot, lambda: app.caseload_rows, "the caseload")
         app.post_message(NewReferral())
-        await wait_until(pilot, lambda: isinstance(app.screen, ReferralFormScreen), "the form")
-        await app.workers.wait_for_complete()
-        await pilot.press(*"Dana", "tab", *"Okafor")
+        form = await wait_for_screen(pilot, ReferralFormScreen, lambda shown: shown.keeper.ready)
+        await focus_and_type(pilot, form.query_one("#first_name"), *"Dana", "tab", *"Okafor")
         await wait_until(
             pilot,
             lambda: (
@@ -222,11 +224,11 @@ async def test_a_half_filled_referral_is_offered_back(app: WorkwellApp, store: S
         app.pop_screen()
         await pilot.pause()
         app.post_message(NewReferral())
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the offer")
+        await wait_for_screen(pilot, ConfirmScreen)
         assert "You were typing a referral at 14:05" in screen_text(app)
         await pilot.press("n")  # start afresh: the typing goes
-        await wait_until(pilot, lambda: isinstance(app.screen, ReferralFormScreen), "the form")
-        await app.workers.wait_for_complete()
+        await wait_for_screen(pilot, ReferralFormScreen, lambda shown: shown.keeper.ready)
+        await settled(pilot)
         assert app.screen.query_one("#first_name", Input).value == ""
     assert store.form_draft(FormKind.REFERRAL, NEW_RECORD) is None
 
@@ -261,7 +263,7 @@ async def test_hostile_names_and_notes_show_as_text_on_every_form(
             if isinstance(screen, ExtensionScreen):
                 # Pasted, not typed: a paste can carry control codes that keys cannot.
                 screen.query_one("#reason", TextArea).text = "[red]\x1b[31mno[/red]"
-                await pilot.pause()
+                await wait_for_text(pilot, "[red]")
                 assert "[red]" in screen_text(app)
                 assert "\x1b" not in app.export_screenshot()
             screen.keeper.closed = True

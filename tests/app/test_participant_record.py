@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 from sqlmodel import Session
+from textual.pilot import Pilot
 
 from tests.hostile_strings import FORBIDDEN, HOSTILE, visible
 from workwell_tui import clock
@@ -20,15 +21,15 @@ from workwell_tui.screens.crisis import CrisisContactsScreen
 from workwell_tui.screens.participant import ParticipantScreen
 from workwell_tui.screens.plan.screen import PlanScreen
 
-from .helpers import screen_text
+from .helpers import screen_text, wait_for_screen, wait_until
 from .plan_data import ALEX, JORDAN, add_alex_plan
 from .test_plan_screen import open_plan
-from .wizard import open_participant, wait_for
+from .wizard import open_participant
 
 
-async def open_record(pilot, reference: str) -> ParticipantScreen:  # type: ignore[no-untyped-def]
+async def open_record(pilot: Pilot[None], reference: str) -> ParticipantScreen:
     screen = await open_participant(pilot, reference)
-    await wait_for(pilot, lambda: screen.plan is not None)
+    await wait_until(pilot, lambda: screen.plan is not None, "the record's plan")
     return screen
 
 
@@ -97,7 +98,7 @@ async def test_each_panel_key_opens_its_screen_for_this_participant(
     async with app.run_test(size=(100, 30)) as pilot:
         await open_record(pilot, ALEX)
         await pilot.press(key)
-        await wait_for(pilot, lambda: isinstance(app.screen, expected))
+        await wait_for_screen(pilot, expected)
         assert uuid.UUID(str(getattr(app.screen, "participant_id", ""))) == people["alex"].id
 
 
@@ -108,10 +109,10 @@ async def test_p_opens_the_plan_and_esc_comes_back(
     async with app.run_test(size=(100, 30)) as pilot:
         record = await open_record(pilot, ALEX)
         await pilot.press("p")
-        await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen) and app.screen.view)
+        await wait_for_screen(pilot, PlanScreen, lambda plan: plan.view)
         assert "Physio exercises, as agreed" in screen_text(app)
         await pilot.press("escape")
-        await wait_for(pilot, lambda: app.screen is record)
+        await wait_until(pilot, lambda: app.screen is record, "the record again")
 
 
 async def test_no_plan_means_no_plan_key(app: WorkwellApp) -> None:
@@ -137,12 +138,12 @@ async def test_crisis_contacts_are_one_key_away(
             await open_record(pilot, ALEX)
         under = app.screen
         await pilot.press("exclamation_mark")
-        await wait_for(pilot, lambda: isinstance(app.screen, CrisisContactsScreen))
+        await wait_for_screen(pilot, CrisisContactsScreen)
         text = screen_text(app)
         for must in ("999", "A&E", "option 2", "116 123", "85258", "samaritans.org"):
             assert must in text, (must, text)
         await pilot.press("escape")
-        await wait_for(pilot, lambda: app.screen is under)
+        await wait_until(pilot, lambda: app.screen is under, "the screen underneath")
 
 
 async def test_assessment_keys_still_work(
@@ -152,11 +153,11 @@ async def test_assessment_keys_still_work(
     async with app.run_test(size=(100, 30)) as pilot:
         await open_record(pilot, ALEX)
         await pilot.press("m")
-        await wait_for(pilot, lambda: isinstance(app.screen, AssessmentScreen))
+        await wait_for_screen(pilot, AssessmentScreen)
     async with WorkwellApp(app.services).run_test(size=(100, 30)) as pilot:
         await open_participant(pilot, JORDAN)
         await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, AssessmentScreen))
+        await wait_for_screen(pilot, AssessmentScreen)
 
 
 async def test_hostile_objectives_show_as_plain_words(
@@ -169,10 +170,7 @@ async def test_hostile_objectives_show_as_plain_words(
         picture = app.export_screenshot()
         assert not any(code in picture for code in FORBIDDEN)
         await pilot.press("p")
-        await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen))
-        plan = app.screen
-        assert isinstance(plan, PlanScreen)
-        await wait_for(pilot, lambda: plan.view is not None)
+        plan = await wait_for_screen(pilot, PlanScreen, lambda shown: shown.view is not None)
         for objective_id in ids:
             plan.grid.select(objective_id)
             await pilot.pause()

@@ -24,9 +24,8 @@ from workwell_tui.screens.plan.screen import PlanScreen
 from workwell_tui.services import Services
 from workwell_tui.widgets.choices import Choices
 
-from .helpers import screen_text
+from .helpers import screen_text, wait_until
 from .test_assessment_resume import run_child_until_ready
-from .wizard import wait_for
 
 NOTE = "Rang HR about the phased return; they want a fit note first"
 WHAT = "Ask the manager for a later start on physio days"
@@ -151,22 +150,22 @@ async def test_a_killed_plan_form_offers_what_was_typed(tmp_path: Path, settings
         async with app.run_test(size=(100, 30)) as pilot:
             screen = PlanScreen(participant_id)
             app.push_screen(screen)
-            await wait_for(pilot, lambda: screen.view is not None and screen.objective)
+            await wait_until(pilot, lambda: screen.view is not None and screen.objective)
             await pilot.press("a")
-            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
             assert "You were typing this objective at 14:05" in screen_text(app)
             await pilot.press("y")
-            await wait_for(pilot, lambda: isinstance(app.screen, ObjectiveForm))
+            await wait_until(pilot, lambda: isinstance(app.screen, ObjectiveForm))
             assert app.screen.query_one("#what", Input).value == WHAT
             assert app.screen.query_one("#domain", Choices).value == "work"
             app.pop_screen()
-            await wait_for(pilot, lambda: app.screen is screen)
+            await wait_until(pilot, lambda: app.screen is screen)
 
             await pilot.press("n")
-            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
             assert "You were typing a progress note at 14:05" in screen_text(app)
             await pilot.press("y")
-            await wait_for(pilot, lambda: isinstance(app.screen, NoteForm))
+            await wait_until(pilot, lambda: isinstance(app.screen, NoteForm))
             assert app.screen.query_one("#note", Input).value == NOTE
     finally:
         store.close()

@@ -16,10 +16,9 @@ from workwell_tui.screens.plan.note_form import NoteForm
 from workwell_tui.screens.plan.objective_form import ObjectiveForm
 from workwell_tui.widgets.choices import Choices
 
-from .helpers import screen_text
+from .helpers import screen_text, wait_until
 from .plan_data import ALEX, add_alex_plan
 from .test_plan_screen import back_on_plan, open_plan, stored
-from .wizard import wait_for
 
 LONG_OBJECTIVE = (
     "Talk to the manager about a phased return [bold]three mornings[/] a week, "
@@ -41,26 +40,26 @@ async def test_a_new_objective_is_offered_back_and_saving_clears_its_draft(
     async with app.run_test(size=(100, 30)) as pilot:
         plan = await open_plan(pilot, ALEX)
         await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, ObjectiveForm))
+        await wait_until(pilot, lambda: isinstance(app.screen, ObjectiveForm))
         await app.workers.wait_for_complete()
         await pilot.press("4", "tab", *LONG_OBJECTIVE)
-        await wait_for(
+        await wait_until(
             pilot, lambda: kept(store, FormKind.NEW_OBJECTIVE, plan_id, "what", LONG_OBJECTIVE)
         )
-        await wait_for(pilot, lambda: "draft 14:05" in screen_text(app))
+        await wait_until(pilot, lambda: "draft 14:05" in screen_text(app))
         app.pop_screen()  # as if the app had gone: no save, no discard
         await back_on_plan(pilot, plan)
 
         await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "You were typing this objective at 14:05" in screen_text(app)
         await pilot.press("y")
-        await wait_for(pilot, lambda: isinstance(app.screen, ObjectiveForm))
+        await wait_until(pilot, lambda: isinstance(app.screen, ObjectiveForm))
         form = app.screen
         assert form.query_one("#what", Input).value == LONG_OBJECTIVE
         assert form.query_one("#domain", Choices).value == "work"
         form.query_one("#target_week", Input).focus()
-        await wait_for(pilot, lambda: app.focused is form.query_one("#target_week"))
+        await wait_until(pilot, lambda: app.focused is form.query_one("#target_week"))
         await pilot.press("7", "ctrl+s")
         await back_on_plan(pilot, plan)
     assert stored(store, people["alex"]).objectives[-1].what == LONG_OBJECTIVE
@@ -77,17 +76,17 @@ async def test_a_progress_note_thrown_away_is_not_offered_again(
         plan = await open_plan(pilot, ALEX)
         plan.grid.select(ids[1])
         await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, NoteForm))
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteForm))
         await app.workers.wait_for_complete()
         await pilot.press(*note)
-        await wait_for(pilot, lambda: kept(store, FormKind.PROGRESS_NOTE, physio, "note", note))
+        await wait_until(pilot, lambda: kept(store, FormKind.PROGRESS_NOTE, physio, "note", note))
 
         # Another objective's note form starts empty, with nothing offered.
         app.pop_screen()
         await back_on_plan(pilot, plan)
         plan.grid.select(ids[0])
         await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, NoteForm))
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteForm))
         await app.workers.wait_for_complete()
         assert not isinstance(app.screen, ConfirmScreen)
         assert app.screen.query_one("#note", Input).value == ""
@@ -98,19 +97,19 @@ async def test_a_progress_note_thrown_away_is_not_offered_again(
         # Its own form offers it; thrown away, it goes.
         plan.grid.select(ids[1])
         await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "You were typing a progress note" in screen_text(app)
         await pilot.press("y")
-        await wait_for(pilot, lambda: isinstance(app.screen, NoteForm))
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteForm))
         assert app.screen.query_one("#note", Input).value == note
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "Leave without saving?" in screen_text(app)
         await pilot.press("y")
         await back_on_plan(pilot, plan)
-        await wait_for(pilot, lambda: store.form_draft(FormKind.PROGRESS_NOTE, physio) is None)
+        await wait_until(pilot, lambda: store.form_draft(FormKind.PROGRESS_NOTE, physio) is None)
         await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, PlanForm))
+        await wait_until(pilot, lambda: isinstance(app.screen, PlanForm))
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, NoteForm)  # no offer this time
@@ -126,12 +125,12 @@ async def test_an_edit_and_a_drop_of_one_objective_keep_drafts_apart(
         plan = await open_plan(pilot, ALEX)
         plan.grid.select(ids[0])
         await pilot.press("d")
-        await wait_for(pilot, lambda: isinstance(app.screen, ObjectiveForm))
+        await wait_until(pilot, lambda: isinstance(app.screen, ObjectiveForm))
         await app.workers.wait_for_complete()
         form = app.screen
-        await wait_for(pilot, lambda: app.focused is form.query_one("#reason"))
+        await wait_until(pilot, lambda: app.focused is form.query_one("#reason"))
         await pilot.press(*"They found a new job nearer home")
-        await wait_for(
+        await wait_until(
             pilot,
             lambda: kept(
                 store, FormKind.DROP_OBJECTIVE, key, "reason", "They found a new job nearer home"
@@ -141,7 +140,7 @@ async def test_an_edit_and_a_drop_of_one_objective_keep_drafts_apart(
         await back_on_plan(pilot, plan)
         # Editing the same objective is a different form: nothing offered, status as stored.
         await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.screen, ObjectiveForm))
+        await wait_until(pilot, lambda: isinstance(app.screen, ObjectiveForm))
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ObjectiveForm)

@@ -25,8 +25,15 @@ from workwell_tui.screens.plan.extension import ExtensionScreen
 from workwell_tui.screens.plan.review import ReviewScreen
 from workwell_tui.widgets.choices import Choices
 
-from .helpers import screen_text
-from .plan_forms import add_measures, add_objectives, message, open_form, type_in, wait_until
+from .helpers import (
+    focus_and_type,
+    screen_text,
+    wait_for_focus,
+    wait_for_screen,
+    wait_for_text,
+    wait_until,
+)
+from .plan_forms import add_measures, add_objectives, message, open_form, type_in
 
 
 def row_of(app: WorkwellApp, reference: str):  # type: ignore[no-untyped-def]
@@ -45,15 +52,14 @@ async def test_log_a_contact_and_book_the_next(
         assert app.focused is screen.query_one("#mode", Choices)
         await pilot.press("2")  # phone
         await type_in(pilot, screen, "duration", "30")
-        screen.query_one("#objectives", Choices).focus()
-        await pilot.press("space")  # the first objective: phased return
+        # The first objective: phased return.
+        await focus_and_type(pilot, screen.query_one("#objectives", Choices), "space")
         await type_in(pilot, screen, "notes", "Talked about [bold]hours[/]")
         await type_in(pilot, screen, "next_date", "24/11/2026")
         await type_in(pilot, screen, "next_time", "10:30")
-        screen.query_one("#next_mode", Choices).focus()
-        await pilot.press("1")
+        await focus_and_type(pilot, screen.query_one("#next_mode", Choices), "1")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen), "the caseload")
+        await wait_for_screen(pilot, CaseloadScreen)
         await wait_until(
             pilot,
             lambda: (
@@ -86,7 +92,7 @@ async def test_a_held_contact_in_the_future_and_a_booking_in_the_past_are_refuse
         await type_in(pilot, screen, "next_date", "20/11/2026")
         await type_in(pilot, screen, "next_time", "9:00")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: message(screen, "date"), "the messages")
         assert isinstance(app.screen, LogContactScreen)
         assert message(screen, "date") == "A contact that was held cannot be in the future"
         assert message(screen, "next_date") == "A booked contact must be in the future"
@@ -100,9 +106,9 @@ async def test_a_held_contact_in_the_future_and_a_booking_in_the_past_are_refuse
         assert message(screen, "date") == ""
         # Esc with typing asks first; "keep typing" keeps it.
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await wait_for_screen(pilot, ConfirmScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen is screen, "the form again")
         assert app.screen is screen and screen.query_one("#duration", Input).value == "45"
     view = store.plan_view(sam.id)
     assert view is not None and len(view.contacts) == 2  # nothing was saved
@@ -114,10 +120,10 @@ async def test_an_empty_contact_form_says_what_to_do(
     async with app.run_test(size=(100, 40)) as pilot:
         await open_form(pilot, LogContact(str(people["sam"].id)), LogContactScreen)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for_text(pilot, "Log the contact held")
         assert "Log the contact held, or book the next one (or both)." in screen_text(app)
         await pilot.press("escape")  # nothing typed: leaves without asking
-        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen), "the caseload")
+        await wait_for_screen(pilot, CaseloadScreen)
 
 
 async def test_a_review_shows_distance_travelled_and_clears_review_due(
@@ -138,7 +144,7 @@ async def test_a_review_shows_distance_travelled_and_clears_review_due(
         await type_in(pilot, screen, "duration", "50")
         await type_in(pilot, screen, "what_changed", "Back two days a week; sleeping better")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen), "the caseload")
+        await wait_for_screen(pilot, CaseloadScreen)
         await wait_until(
             pilot,
             lambda: CaseloadFlag.REVIEW_DUE not in row_of(app, "WW-000001").flags,
@@ -161,11 +167,11 @@ async def test_a_review_takes_the_measures_first(
         await type_in(pilot, screen, "what_changed", "Back at work")
         # Without measures it asks; "not yet" stays.
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await wait_for_screen(pilot, ConfirmScreen)
         await pilot.press("n")
         await wait_until(pilot, lambda: app.screen is screen, "the review again")
         await pilot.press("ctrl+t")  # works with the cursor in a field
-        await wait_until(pilot, lambda: isinstance(app.screen, AssessmentScreen), "the measures")
+        await wait_for_screen(pilot, AssessmentScreen)
         assessment = app.screen
         assert isinstance(assessment, AssessmentScreen)
         assert assessment.kind is AssessmentKind.REVIEW
@@ -173,7 +179,7 @@ async def test_a_review_takes_the_measures_first(
         add_measures(store, alex, review_phq9=5)
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is screen, "the review")
-        await wait_until(pilot, lambda: "PHQ-9 14 → 5, moderate → mild" in screen_text(app))
+        await wait_for_text(pilot, "PHQ-9 14 → 5, moderate → mild")
         assert screen.query_one("#duration", Input).value == "50"
 
 
@@ -186,19 +192,24 @@ async def test_close_a_plan_then_it_is_read_only(
         assert "The plan is in week 6 of 12." in screen_text(app)
         assert not screen.query_one("#field-overrun_reason").display
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: message(screen, "outcome"), "the messages")
         assert message(screen, "outcome") == "Choose how the plan ended"
         assert message(screen, "summary") == "Write a short closing summary"
+        await wait_for_focus(pilot, screen.query_one("#outcome"))  # taken to the first
         await pilot.press("2")  # returned to the same employer
         await type_in(pilot, screen, "closed_on", "23/11/2026")
         await type_in(pilot, screen, "summary", "Back full time with adjusted duties")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: message(screen, "closed_on"), "the message")
         assert message(screen, "closed_on") == "A plan cannot be closed on a date still to come"
         await type_in(pilot, screen, "closed_on", "22/11/2026")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen), "the caseload")
-        await wait_until(pilot, lambda: row_of(app, "WW-000001").stage.value == "closed")
+        await wait_for_screen(pilot, CaseloadScreen)
+        await wait_until(
+            pilot,
+            lambda: row_of(app, "WW-000001").stage.value == "closed",
+            "closed on the caseload",
+        )
         # Opened again, it shows how the plan ended and cannot be changed.
         screen = await open_form(pilot, ClosePlan(str(alex.id)), ClosureScreen)
         text = screen_text(app)
@@ -219,17 +230,19 @@ async def test_extend_a_plan_with_a_reason_then_close_it_past_the_planned_length
         screen = await open_form(pilot, ExtendPlan(str(alex.id)), ExtensionScreen)
         assert screen.query_one("#length_weeks", Input).value == "16"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: message(screen, "reason"), "the message")
         assert message(screen, "reason") == "Going past the planned length needs a reason"
         await type_in(pilot, screen, "length_weeks", "10")
         await type_in(pilot, screen, "reason", "Phased return starts late")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: message(screen, "length_weeks"), "the message")
         assert message(screen, "length_weeks") == "The plan is 12 weeks now: give a longer one"
         await type_in(pilot, screen, "length_weeks", "16")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen), "the caseload")
-        await wait_until(pilot, lambda: row_of(app, "WW-000001").plan_length == 16)
+        await wait_for_screen(pilot, CaseloadScreen)
+        await wait_until(
+            pilot, lambda: row_of(app, "WW-000001").plan_length == 16, "16 weeks on the caseload"
+        )
     view = store.plan_view(alex.id)
     assert view is not None and view.length_weeks == 16 and view.extended_from_weeks == 12
     assert view.extension_reason == "Phased return starts late"
@@ -249,10 +262,10 @@ async def test_closing_past_the_planned_length_needs_a_reason(
         await pilot.press("1")
         await type_in(pilot, screen, "summary", "Stayed in work")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: message(screen, "overrun_reason"), "the message")
         assert message(screen, "overrun_reason").startswith("This plan ran past its 12 weeks")
         await type_in(pilot, screen, "overrun_reason", "Waited for physiotherapy")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen), "the caseload")
+        await wait_for_screen(pilot, CaseloadScreen)
     view = store.plan_view(alex.id)
     assert view is not None and view.overrun_reason == "Waited for physiotherapy"

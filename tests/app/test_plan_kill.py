@@ -18,14 +18,14 @@ from workwell_tui.domain.enums import ObjectiveStatus
 from workwell_tui.screens.plan.screen import PlanScreen
 from workwell_tui.services import Services
 
-from .helpers import screen_text
+from .helpers import screen_text, wait_until
 from .test_assessment_resume import run_child_until_ready
-from .wizard import wait_for
 
 CHILD = textwrap.dedent(
     """
     import asyncio
     import sys
+    import time
     from datetime import date, datetime, timedelta
 
     from workwell_tui import clock
@@ -67,11 +67,12 @@ CHILD = textwrap.dedent(
 
 
     async def wait_for(check, what):
-        for _ in range(500):
-            if check():
-                return
+        # A condition with a deadline, as the tests' own wait_until (this child cannot import it).
+        deadline = time.monotonic() + 15
+        while not check():
+            if time.monotonic() > deadline:
+                raise SystemExit(f"child: gave up waiting for {what}")
             await asyncio.sleep(0.02)
-        raise SystemExit(f"child: gave up waiting for {what}")
 
 
     def saved():
@@ -87,6 +88,7 @@ CHILD = textwrap.dedent(
             screen = PlanScreen(str(person.id))
             app.push_screen(screen)
             await wait_for(lambda: screen.view is not None and screen.objective, "the plan")
+            await wait_for(lambda: app.focused is screen.grid, "the keys going to the grid")
             await pilot.press("s", "right")
             await wait_for(saved, "the edits in the file")
             print("READY", person.id, person.reference, flush=True)
@@ -126,7 +128,7 @@ async def test_a_plan_edit_survives_a_killed_process(tmp_path: Path, settings: S
         async with app.run_test(size=(100, 30)) as pilot:
             screen = PlanScreen(participant_id)
             app.push_screen(screen)
-            await wait_for(pilot, lambda: screen.view is not None)
+            await wait_until(pilot, lambda: screen.view is not None, "the plan read")
             assert "in progress" in screen_text(app)
     finally:
         store.close()

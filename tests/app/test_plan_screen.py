@@ -17,34 +17,37 @@ from workwell_tui.db.store import Store
 from workwell_tui.domain.enums import ObjectiveStatus, PlanStatus
 from workwell_tui.domain.plan.closure import check_closure
 from workwell_tui.domain.plan.views import PlanView
+from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.screens.plan.form import PlanForm
 from workwell_tui.screens.plan.screen import PlanScreen
 from workwell_tui.widgets.form_field import FormField
 
-from .helpers import screen_text
+from .helpers import (
+    screen_text,
+    settled,
+    wait_for_focus,
+    wait_for_screen,
+    wait_for_text,
+    wait_until,
+)
 from .plan_data import ALEX, JORDAN, add_alex_plan, add_draft_plan
-from .wizard import open_participant, wait_for
+from .wizard import open_participant
 
 
 async def open_plan(pilot: Pilot[None], reference: str) -> PlanScreen:
-    """From the caseload to the participant, then p to the plan, loaded."""
+    """From the caseload to the participant, then p to the plan, loaded, keys going to its grid."""
     participant = await open_participant(pilot, reference)
-    await wait_for(pilot, lambda: participant.plan is not None)
+    await wait_until(pilot, lambda: participant.plan is not None, "the record's plan")
     await pilot.press("p")
-    await wait_for(
-        pilot,
-        lambda: isinstance(pilot.app.screen, PlanScreen) and pilot.app.screen.view is not None,
-    )
-    screen = pilot.app.screen
-    assert isinstance(screen, PlanScreen)
+    screen = await wait_for_screen(pilot, PlanScreen, lambda shown: shown.view is not None)
+    await wait_for_focus(pilot, screen.grid)
     return screen
 
 
-async def settled(pilot: Pilot[None], screen: PlanScreen) -> None:
+async def plan_saved(pilot: Pilot[None], screen: PlanScreen) -> None:
     """Wait until every queued change is saved and the stored plan is shown."""
-    await wait_for(pilot, lambda: not screen.saving and not screen.changes)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_until(pilot, lambda: not screen.saving and not screen.changes, "the plan saved")
+    await settled(pilot)
 
 
 def stored(store: Store, person: Participant) -> PlanView:
@@ -54,15 +57,17 @@ def stored(store: Store, person: Participant) -> PlanView:
 
 
 async def form_open(pilot: Pilot[None]) -> PlanForm:
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, PlanForm))
-    screen = pilot.app.screen
-    assert isinstance(screen, PlanForm)
+    """A plan form, its first field focused (where the keys typed next go)."""
+    screen = await wait_for_screen(pilot, PlanForm)
+    first = screen.first_field()
+    if first is not None:
+        await wait_for_focus(pilot, first)
     return screen
 
 
 async def back_on_plan(pilot: Pilot[None], plan: PlanScreen) -> None:
-    await wait_for(pilot, lambda: pilot.app.screen is plan)
-    await settled(pilot, plan)
+    await wait_until(pilot, lambda: pilot.app.screen is plan, "the plan again")
+    await plan_saved(pilot, plan)
 
 
 async def test_suggestions_are_accepted_reworded_and_discarded_then_agreed(
@@ -77,15 +82,15 @@ async def test_suggestions_are_accepted_reworded_and_discarded_then_agreed(
         # The grid lists by domain: physical, social, work.
         assert plan.grid.rows[0].what == "Agree a safe activity level with the GP"
         await pilot.press("y")  # accept the physical one; the cursor moves on
-        await settled(pilot, plan)
+        await plan_saved(pilot, plan)
         assert plan.objective is not None and plan.objective.id == third
         await pilot.press("d")  # discard the social one
-        await settled(pilot, plan)
+        await plan_saved(pilot, plan)
         await pilot.press("w")  # reword the work one
         form = await form_open(pilot)
         what = form.query_one("#what", Input)
         assert what.value == "Talk to the employer about a phased return"
-        await wait_for(pilot, lambda: what.has_focus)
+        await wait_for_focus(pilot, what)
         await pilot.press("ctrl+u", *"Ask for a phased return by week 5")
         form.query_one("#target_week", Input).value = "5"
         await pilot.press("ctrl+s")
@@ -107,12 +112,13 @@ async def test_suggestions_are_accepted_reworded_and_discarded_then_agreed(
         assert view.status is PlanStatus.ACTIVE and view.start_date == clock.today()
         assert "Week 1 of 12" in screen_text(app)
         # The caseload shows the week once agreed.
-        await wait_for(
+        await wait_until(
             pilot,
             lambda: any(
                 row.reference == JORDAN and row.stage_text == "Week 1 of 12"
                 for row in app.caseload_rows or ()
             ),
+            "the week on the caseload",
         )
 
 
@@ -150,7 +156,7 @@ async def test_add_edit_drop_and_reorder_objectives(
 
         # Reorder: the new one goes above the phased return, within Work.
         await pilot.press("shift+up")
-        await settled(pilot, plan)
+        await plan_saved(pilot, plan)
         work = [
             o.what for o in stored(store, people["alex"]).objectives if o.domain.value == "work"
         ]
@@ -170,10 +176,10 @@ async def test_add_edit_drop_and_reorder_objectives(
         # Drop it: no reason is refused beside the field; the reason saves it.
         await pilot.press("d")
         form = await form_open(pilot)
-        await wait_for(pilot, lambda: form.query_one("#reason", Input).has_focus)
+        await wait_for_focus(pilot, form.query_one("#reason", Input))
         await pilot.press("ctrl+s")
-        await pilot.pause()
         field = form.query_one("#field-reason", FormField)
+        await wait_until(pilot, lambda: field.has_class("-invalid"), "the reason refused")
         assert field.has_class("-invalid")
         assert "Say why it was dropped" in screen_text(app)
         await pilot.press(*"Employer said no; agreed to look for other work", "enter")
@@ -194,7 +200,7 @@ async def test_bad_input_is_refused_beside_the_field_and_kept(
         await pilot.press("a")
         form = await form_open(pilot)
         await pilot.press("tab", "tab", "tab", *"99", "enter")
-        await pilot.pause()
+        await wait_for_text(pilot, "The plan has 12 weeks: choose week 12 or earlier")
         assert isinstance(app.screen, PlanForm)
         text = screen_text(app)
         assert "Choose physical, psychological, social or work" in text, text
@@ -203,10 +209,13 @@ async def test_bad_input_is_refused_beside_the_field_and_kept(
         assert form.query_one("#target_week", Input).value == "99"
         # Esc with something typed asks first; "n" keeps typing.
         await pilot.press("escape")
+        await wait_for_screen(pilot, ConfirmScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen is form, "the form again")
         assert app.screen is form
-        await pilot.press("escape", "y")
+        await pilot.press("escape")
+        await wait_for_screen(pilot, ConfirmScreen)
+        await pilot.press("y")
         await back_on_plan(pilot, plan)
     assert stored(store, people["alex"]).objectives == before.objectives
 
@@ -219,19 +228,19 @@ async def test_target_week_moves_on_the_grid_and_status_steps_on(
         plan = await open_plan(pilot, ALEX)
         plan.grid.select(ids[1])  # physio, week 6
         await pilot.press("right", "right", "right", "left")
-        await settled(pilot, plan)
+        await plan_saved(pilot, plan)
         physio = next(o for o in stored(store, people["alex"]).objectives if o.id == ids[1])
         assert physio.target_week == 8
         row = plan.grid.grid.row_of(ids[1]) if plan.grid.grid else None
         assert row is not None and [c.week for c in row.cells if c.target] == [8]
         await pilot.press("s")
-        await settled(pilot, plan)
+        await plan_saved(pilot, plan)
         physio = next(o for o in stored(store, people["alex"]).objectives if o.id == ids[1])
         assert physio.status is ObjectiveStatus.ACHIEVED
         # Held within the plan: week 12 is as late as a target goes.
         for _ in range(6):
             await pilot.press("right")
-        await settled(pilot, plan)
+        await plan_saved(pilot, plan)
         physio = next(o for o in stored(store, people["alex"]).objectives if o.id == ids[1])
         assert physio.target_week == 12
 
@@ -247,7 +256,7 @@ async def test_a_progress_note_is_dated_and_kept(
         form = await form_open(pilot)
         form.query_one("#date", Input).value = "23/11/2026"
         await pilot.press(*"Did the stretches daily", "enter")
-        await pilot.pause()
+        await wait_for_text(pilot, "cannot be dated in the future")
         assert "cannot be dated in the future" in screen_text(app)
         form.query_one("#date", Input).value = "20/11/2026"
         await pilot.press("ctrl+s")

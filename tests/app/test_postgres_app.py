@@ -21,8 +21,8 @@ from workwell_tui.screens.participant import ParticipantScreen
 from workwell_tui.services import Services
 
 from .conftest import add_caseload
-from .helpers import record_notifications, screen_text, wait_until
-from .wizard import answer, settle, start_assessment
+from .helpers import record_notifications, screen_text, settled, wait_until
+from .wizard import answer, start_assessment
 
 SIZE = (100, 40)
 
@@ -44,7 +44,7 @@ async def test_esc_with_the_server_down_stays_and_saves_once_it_is_back(
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_assessment(pilot, "WW-000003")
         await answer(pilot, "health_affects_work", "y")
-        await settle(pilot)
+        await settled(pilot)
 
         with postgres_server.stopped():
             await answer(pilot, "wants_work", "y")
@@ -60,7 +60,7 @@ async def test_esc_with_the_server_down_stays_and_saves_once_it_is_back(
 
         await pilot.press("escape")  # the server is back: saved, and away
         await wait_until(pilot, lambda: isinstance(app.screen, ParticipantScreen), "the record")
-        await settle(pilot)
+        await settled(pilot)
     assert not any("psycopg" in message for message in messages)
     draft = pg_store.assessment_draft(people["jordan"].id)
     assert draft is not None

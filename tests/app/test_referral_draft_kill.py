@@ -23,13 +23,13 @@ from workwell_tui.screens.referral_form import ReferralFormScreen
 from workwell_tui.services import Services
 
 from . import test_assessment_resume as resume
-from .helpers import screen_text
-from .plan_forms import wait_until
+from .helpers import screen_text, wait_for_caseload, wait_for_screen
 
 CHILD = textwrap.dedent(
     """
     import asyncio
     import sys
+    import time
     from datetime import datetime
 
     from workwell_tui import clock
@@ -51,11 +51,12 @@ CHILD = textwrap.dedent(
 
 
     async def wait_for(check, what):
-        for _ in range(500):
-            if check():
-                return
+        # A condition with a deadline, as the tests' own wait_until (this child cannot import it).
+        deadline = time.monotonic() + 15
+        while not check():
+            if time.monotonic() > deadline:
+                raise SystemExit(f"child: gave up waiting for {what}")
             await asyncio.sleep(0.02)
-        raise SystemExit(f"child: gave up waiting for {what}")
 
 
     def kept():
@@ -111,13 +112,14 @@ async def test_a_killed_referral_form_offers_what_was_typed(
         assert draft.values["first_name"] == "Dana" and draft.values["last_name"] == LAST_NAME
         app = WorkwellApp(Services.for_store(store, settings))
         async with app.run_test(size=(100, 40)) as pilot:
-            await wait_until(pilot, lambda: app.caseload_rows is not None, "the caseload")
+            await wait_for_caseload(pilot)
             app.post_message(NewReferral())
-            await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the offer")
+            await wait_for_screen(pilot, ConfirmScreen)
             assert "You were typing a referral at 14:05" in screen_text(app)
             await pilot.press("y")
-            await wait_until(pilot, lambda: isinstance(app.screen, ReferralFormScreen), "form")
-            form = app.screen
+            form = await wait_for_screen(
+                pilot, ReferralFormScreen, lambda shown: shown.keeper.ready
+            )
             assert form.query_one("#first_name", Input).value == "Dana"
             assert form.query_one("#last_name", Input).value == LAST_NAME
             assert form.query_one("#date_of_birth", Input).value == "02/10/1985"

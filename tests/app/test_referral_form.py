@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlmodel import Session, select
+from textual.pilot import Pilot
 
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.models import AuditEvent, Participant
@@ -14,7 +15,14 @@ from workwell_tui.screens.participant import ParticipantScreen
 from workwell_tui.screens.referral_form import ReferralFormScreen
 from workwell_tui.widgets.form_field import FormField
 
-from .helpers import screen_text, wait_for_caseload, wait_until
+from .helpers import (
+    focus_and_type,
+    screen_text,
+    wait_for_caseload,
+    wait_for_focus,
+    wait_for_screen,
+    wait_until,
+)
 
 
 def record_read(app: WorkwellApp) -> bool:
@@ -22,12 +30,13 @@ def record_read(app: WorkwellApp) -> bool:
     return isinstance(app.screen, ParticipantScreen) and bool(app.screen.stage)
 
 
-async def open_form(pilot) -> ReferralFormScreen:  # type: ignore[no-untyped-def]
+async def open_form(pilot: Pilot[None]) -> ReferralFormScreen:
+    """The new-referral form, asked for by key, with no draft to offer, its cursor in the
+    first field (the keys typed next go there)."""
     await wait_for_caseload(pilot)
     await pilot.press("down", "n")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ReferralFormScreen)
+    screen = await wait_for_screen(pilot, ReferralFormScreen, lambda form: form.keeper.ready)
+    await wait_for_focus(pilot, screen.query_one("#first_name"))
     return screen
 
 
@@ -48,8 +57,7 @@ async def test_add_a_participant_by_keyboard(app: WorkwellApp, store: Store) -> 
         set_value(screen, "district", "Preston")
         set_value(screen, "referral_source", "employer")
         set_value(screen, "work_situation", "struggling")
-        screen.query_one("#consent_processing").focus()
-        await pilot.press("space")
+        await focus_and_type(pilot, screen.query_one("#consent_processing"), "space")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: record_read(app), "the new participant's record")
         assert isinstance(app.screen, ParticipantScreen)
@@ -91,6 +99,7 @@ async def test_bad_input_shows_messages_and_keeps_everything(
         assert screen.values()["date_of_birth"] == "31/02/1990"
         assert screen.values()["email"] == "not-an-email"
         # The first problem has the cursor.
+        await wait_for_focus(pilot, screen.query_one("#last_name"))
         assert app.focused is not None and app.focused.id == "last_name"
         with store.session() as session:
             assert count_participants(session) == 6
@@ -104,7 +113,7 @@ async def test_future_referral_date_refused(app: WorkwellApp) -> None:
         screen = await open_form(pilot)
         set_value(screen, "referral_date", "01/01/2027")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: message(screen, "referral_date"), "the message")
         assert "future" in message(screen, "referral_date")
 
 
@@ -119,14 +128,15 @@ async def test_under_16_is_refused_unless_recorded_as_not_eligible(
         set_value(screen, "district", "Blackpool")
         set_value(screen, "referral_source", "gp")
         set_value(screen, "work_situation", "other")
-        await pilot.pause()
+        under_16 = screen.query_one("#field-record_under_16")
+        await wait_until(pilot, lambda: under_16.display, "the under-16 choice")
         assert screen.query_one("#field-record_under_16").display
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: message(screen, "date_of_birth"), "the message")
         assert "under 16" in message(screen, "date_of_birth")
         set_value(screen, "record_under_16", True)
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, ParticipantScreen), "the record")
+        await wait_for_screen(pilot, ParticipantScreen)
         assert isinstance(app.screen, ParticipantScreen)
         with Session(store.engine) as session:
             young = session.exec(select(Participant).where(Participant.first_name == "Young")).one()
@@ -139,15 +149,15 @@ async def test_cancel_asks_before_discarding_typed_text(app: WorkwellApp) -> Non
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_form(pilot)
         await pilot.press(*"Dana", "escape")
-        await pilot.pause()
+        await wait_for_screen(pilot, ConfirmScreen)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         assert app.screen is screen  # type: ignore[comparison-overlap]
         assert screen.values()["first_name"] == "Dana"
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_for_screen(pilot, ConfirmScreen)
         await pilot.press("y")
-        await pilot.pause()
+        await wait_for_screen(pilot, CaseloadScreen)
         assert isinstance(app.screen, CaseloadScreen)
 
 
@@ -155,5 +165,5 @@ async def test_cancel_an_empty_form_leaves_at_once(app: WorkwellApp) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await open_form(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_for_screen(pilot, CaseloadScreen)
         assert isinstance(app.screen, CaseloadScreen)

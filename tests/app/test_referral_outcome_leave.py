@@ -14,8 +14,8 @@ from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.screens.services.referral import ReferralScreen
 from workwell_tui.screens.services.screen import ServicesScreen
 
-from .helpers import screen_text
-from .test_services import DIRECTORY, open_directory, wait_until
+from .helpers import screen_text, wait_until
+from .test_services import DIRECTORY, open_directory
 
 
 @pytest.fixture(autouse=True)

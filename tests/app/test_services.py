@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList, Select
 
 from tests.hostile_strings import FORBIDDEN, HOSTILE
 from workwell_tui.app import WorkwellApp
@@ -23,7 +22,14 @@ from workwell_tui.screens.services.screen import ServicesScreen
 from workwell_tui.screens.services.service_form import ServiceFormScreen
 from workwell_tui.widgets.service_list import ServiceList
 
-from .helpers import screen_text, wait_for_caseload
+from .helpers import (
+    screen_text,
+    wait_for_caseload,
+    wait_for_focus,
+    wait_for_screen,
+    wait_for_text,
+    wait_until,
+)
 
 DIRECTORY = [
     ServiceDraft(
@@ -54,15 +60,6 @@ def directory(store: Store, people: dict[str, Participant]) -> None:
     store.import_services(ImportBatch(services=list(DIRECTORY)))
 
 
-async def wait_until(pilot: Pilot[None], check: Callable[[], bool], what: str) -> None:
-    for _ in range(250):
-        if check():
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"gave up waiting for {what}")
-
-
 def shown(app: WorkwellApp) -> list[str]:
     """The services listed, or nothing while another screen is on top."""
     if not isinstance(app.screen, ServicesScreen):
@@ -74,22 +71,13 @@ def starts_a_row(app: WorkwellApp, start: str) -> bool:
     return any(name.startswith(start) for name in shown(app))
 
 
-def shows(app: WorkwellApp, screen_type: type[object]) -> bool:
-    return isinstance(app.screen, screen_type)
-
-
 async def open_directory(pilot: Pilot[None], participant_id: str | None) -> ServicesScreen:
     await wait_for_caseload(pilot)
     pilot.app.post_message(
         OpenServices(participant_id) if participant_id is not None else OpenDirectory()
     )
-    await wait_until(
-        pilot,
-        lambda: isinstance(pilot.app.screen, ServicesScreen) and pilot.app.screen.loaded,
-        "the directory",
-    )
-    screen = pilot.app.screen
-    assert isinstance(screen, ServicesScreen)
+    screen = await wait_for_screen(pilot, ServicesScreen, lambda shown: shown.loaded)
+    await wait_for_focus(pilot, screen.query_one("#find"))  # where the keys typed next go
     return screen
 
 
@@ -112,7 +100,7 @@ async def test_find_as_you_type_and_filters(app: WorkwellApp) -> None:
         await wait_until(pilot, lambda: "Community Counselling" not in shown(app), "Burnley")
         assert shown(app) == ["Pendle Hill Counselling", "Money Advice Line", "Sleep Well Workshop"]
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: not isinstance(app.screen, ServicesScreen), "it closed")
         assert not isinstance(app.screen, ServicesScreen)
 
 
@@ -127,9 +115,10 @@ async def test_refer_then_record_what_happened(
         assert screen.query_one("#district").value == "Preston"  # type: ignore[attr-defined]
         assert "Pendle Hill Counselling" not in shown(app)
         await pilot.press(*"counsel", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReferralScreen), "the referral")
+        referral = await wait_for_screen(pilot, ReferralScreen)
+        await wait_for_focus(pilot, referral.query_one("#status"))
         await pilot.press("tab", *"31/02/2026", "ctrl+s")  # a wrong date stays on the form
-        await pilot.pause()
+        await wait_for_text(pilot, "There is no day 31 in that month")
         assert isinstance(app.screen, ReferralScreen)
         assert "There is no day 31 in that month" in screen_text(app)
         app.screen.query_one("#made_on", Input).value = "20/11/2026"
@@ -143,11 +132,17 @@ async def test_refer_then_record_what_happened(
         await pilot.press("escape")  # from the find box: back is the directory's escape
         await open_directory(pilot, alex)
         await pilot.press("down", "v")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReferralsScreen), "their list")
+        their = await wait_for_screen(pilot, ReferralsScreen)
         await wait_until(pilot, lambda: "Community Counselling: made" in screen_text(app), "row")
+        await wait_for_focus(pilot, their.query_one(OptionList))  # Enter opens its row
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReferralScreen), "the change")
+        change = await wait_for_screen(pilot, ReferralScreen)
+        status = change.query_one("#status", Select)
+        await wait_for_focus(pilot, status)
         await pilot.press("enter", "down", "down", "enter")  # made -> accepted -> attended
+        await wait_until(
+            pilot, lambda: not status.expanded and app.focused is status, "the list closed"
+        )
         await pilot.press("tab", "tab", *"Went to two sessions", "ctrl+s")
         await wait_until(
             pilot,
@@ -162,14 +157,17 @@ async def test_add_a_service_by_hand_and_mark_it_checked(app: WorkwellApp, store
     async with app.run_test(size=(100, 32)) as pilot:
         await open_directory(pilot, None)
         await pilot.press("down", "a")
-        await wait_until(pilot, lambda: isinstance(app.screen, ServiceFormScreen), "the form")
+        form = await wait_for_screen(pilot, ServiceFormScreen)
+        name = form.query_one("#name", Input)
+        await wait_for_focus(pilot, name)
         await pilot.press("ctrl+s")  # no name: a message beside the field, nothing lost
-        await pilot.pause()
+        await wait_for_text(pilot, "A service needs a name")
         assert "A service needs a name" in screen_text(app)
+        await wait_for_focus(pilot, name)  # taken to it
         await pilot.press(*"Walking Group")
         app.screen.query_one("#postcode", Input).value = "nowhere"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for_text(pilot, "Not a UK postcode")
         assert "Not a UK postcode" in screen_text(app)
         app.screen.query_one("#postcode", Input).value = "pr1 2ab"
         await pilot.press("ctrl+s")
@@ -235,12 +233,12 @@ async def test_hostile_text_in_refer_referrals_and_edit(
             if key == "e":
                 await pilot.press("down")
             await pilot.press(key)
-            await wait_until(pilot, partial(shows, app, screen_type), key)
+            await wait_for_screen(pilot, screen_type)
             picture = app.export_screenshot()
             assert not any(code in picture for code in FORBIDDEN), key
             assert "Smith [/] [bold]x" in screen_text(app)
             await pilot.press("ctrl+s")
-            await wait_until(pilot, lambda: isinstance(app.screen, ServicesScreen), "back")
+            await wait_for_screen(pilot, ServicesScreen)
         await wait_until(pilot, lambda: bool(store.participant_referrals(alex)), "referral")
         await pilot.press("v")
         await wait_until(pilot, lambda: "Hostile Smith [/]" in screen_text(app), "their list")

@@ -15,7 +15,7 @@ from workwell_tui.screens.unlock import UnlockScreen
 from workwell_tui.services import Services
 
 from ..unit.test_db import referral
-from .helpers import screen_text, wait_for_caseload, wait_until
+from .helpers import screen_text, settled, wait_for_caseload, wait_for_screen, wait_until
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -92,9 +92,14 @@ async def test_the_lock_needs_the_passphrase_and_hides_toasts(tmp_path: Path) ->
     app.services.passphrase = PASSPHRASE
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_caseload(pilot)
+        # Today's backup is made (and audited) in a worker once the caseload shows: let it land
+        # first, or its audit row can come after the unlock's.
+        backups = tmp_path / "backups"
+        await wait_until(pilot, lambda: any(backups.glob("*.sqlite3")), "today's backup")
+        await settled(pilot)
         app.notify("Added WW-000001")
         await pilot.press("ctrl+l")
-        await pilot.pause()
+        await wait_for_screen(pilot, LockScreen)
         assert isinstance(app.screen, LockScreen)
         text = screen_text(app)
         assert "WW-000001" not in text and "Zebedee" not in text

@@ -15,7 +15,7 @@ from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.form_field import FormField
 from workwell_tui.widgets.step_pages import StepPages
 
-from .helpers import screen_text
+from .helpers import focus_and_type, screen_text, wait_for_focus, wait_until
 
 YES_NO = (("yes", "Yes"), ("no", "No"))
 
@@ -49,8 +49,7 @@ async def test_choices_value_is_a_reactive_whose_watcher_posts_changed() -> None
     choices = Choices(YES_NO, value="no")
     app = Holder(choices)
     async with app.run_test() as pilot:
-        choices.focus()
-        await pilot.press("y")
+        await focus_and_type(pilot, choices, "y")
         await pilot.pause()
         assert choices.value == "yes"
         assert [(m.value, m.answered_by_key) for m in choice_changes(app)] == [("yes", True)]
@@ -74,15 +73,13 @@ async def test_choices_digits_ticks_and_ten() -> None:
     scale = Choices(tuple((str(n), str(n)) for n in range(11)), numbered=True, first_digit=0)
     app = Holder(scale)
     async with app.run_test() as pilot:
-        scale.focus()
-        await pilot.press("1", "0")
+        await focus_and_type(pilot, scale, "1", "0")
         await pilot.pause()
         assert scale.value == "10"
     ticks = Choices((("a", "Alpha"), ("b", "Beta")), multi=True, numbered=True)
     app = Holder(ticks)
     async with app.run_test() as pilot:
-        ticks.focus()
-        await pilot.press("2", "1", "2")
+        await focus_and_type(pilot, ticks, "2", "1", "2")
         await pilot.pause()
         assert ticks.value == ["a"]
         assert "[x] 1 Alpha" in screen_text(app) and "[ ] 2 Beta" in screen_text(app)
@@ -111,15 +108,11 @@ async def test_step_pages_alone_takes_the_measures_again() -> None:
     pages = StepPages([MEASURES], answers={"phq9.take": "yes", "phq9.1": 2})
     app = Holder(pages)
     async with app.run_test(size=(100, 40)) as pilot:
-        for _ in range(100):
-            if pages.step is MEASURES and pages.fields:
-                break
-            await pilot.pause(0.02)
+        await wait_until(pilot, lambda: pages.step is MEASURES and pages.fields, "the measures")
         assert pages.answer("phq9.1") == 2  # answers in: shown in their controls
+        await wait_for_focus(pilot, pages.fields["phq9.take"].control)  # the first, by itself
         assert app.focused is pages.fields["phq9.take"].control
-        pages.fields["phq9.2"].control.focus()
-        await pilot.pause()
-        await pilot.press("3")
+        await focus_and_type(pilot, pages.fields["phq9.2"].control, "3")
         await pilot.pause()
         [changed] = [m for m in app.seen if isinstance(m, StepPages.Changed)]
         assert (changed.key, changed.value, changed.previous) == ("phq9.2", 3, None)
@@ -134,6 +127,7 @@ async def test_step_pages_alone_takes_the_measures_again() -> None:
         pages.show_problems(problems)
         await pilot.pause()
         first = next(iter(problems))
+        await wait_for_focus(pilot, pages.fields[first].control)  # taken to the first problem
         assert pages.fields[first].invalid and app.focused is pages.fields[first].control
 
 
@@ -141,19 +135,12 @@ async def test_step_pages_builds_ahead_and_says_when_enter_is_pressed() -> None:
     pages = StepPages([WORK], answers={"work_situation": "off_sick"})
     app = Holder(pages)
     async with app.run_test(size=(100, 40)) as pilot:
-        for _ in range(100):
-            if pages.fields:
-                break
-            await pilot.pause(0.02)
+        await wait_until(pilot, lambda: pages.fields, "the questions")
         pages.prepare(MEASURES)
-        for _ in range(100):
-            if MEASURES.key in pages.pages:
-                break
-            await pilot.pause(0.02)
+        await wait_until(pilot, lambda: MEASURES.key in pages.pages, "the next step built")
         assert not pages.pages[MEASURES.key].display  # built, not shown
         job = pages.fields["job_title"].control
-        job.focus()
-        await pilot.press(*"Porter", "enter")
+        await focus_and_type(pilot, job, *"Porter", "enter")
         await pilot.pause()
         assert pages.answers["job_title"] == "Porter"
         assert any(isinstance(m, StepPages.Submitted) and m.key == "job_title" for m in app.seen)

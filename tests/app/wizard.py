@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -12,7 +10,14 @@ from workwell_tui.domain.assessment.flow import position
 from workwell_tui.screens.assessment.screen import AssessmentScreen
 from workwell_tui.screens.participant import ParticipantScreen
 
-from .helpers import screen_text, wait_for_caseload
+from .helpers import (
+    focus_and_type,
+    screen_text,
+    wait_for_caseload,
+    wait_for_focus,
+    wait_for_screen,
+    wait_until,
+)
 
 
 def wizard(pilot: Pilot[None]) -> AssessmentScreen:
@@ -23,9 +28,7 @@ def wizard(pilot: Pilot[None]) -> AssessmentScreen:
 
 async def answer(pilot: Pilot[None], key: str, *keys: str) -> None:
     """Focus a question's control and press keys into it."""
-    wizard(pilot).fields[key].control.focus()
-    await pilot.pause()
-    await pilot.press(*keys)
+    await focus_and_type(pilot, wizard(pilot).fields[key].control, *keys)
     await pilot.pause()
 
 
@@ -33,9 +36,7 @@ async def type_into(pilot: Pilot[None], key: str, text: str) -> None:
     """Type into a typed question, key by key."""
     control = wizard(pilot).fields[key].control
     assert isinstance(control, Input)
-    control.focus()
-    await pilot.pause()
-    await pilot.press(*text)
+    await focus_and_type(pilot, control, *text)
     await pilot.pause()
 
 
@@ -45,22 +46,22 @@ async def fill(pilot: Pilot[None], key: str, text: str) -> None:
     assert isinstance(control, Input)
     control.focus()
     control.value = text
-    await pilot.pause()
+    await wait_for_focus(pilot, control)
 
 
 async def next_step(pilot: Pilot[None]) -> None:
     """Enter, and wait until the next step is on screen (its position shown, its focus set)."""
     screen = wizard(pilot)
     before = screen.step
+
+    def moved_on() -> bool:
+        if screen.step is before:
+            return False
+        where = position(screen.kind, screen.step.key, screen.answers, clock.today())
+        return where.label in screen_text(pilot.app)
+
     await pilot.press("enter")
-    for _ in range(100):
-        if screen.step is not before:
-            where = position(screen.kind, screen.step.key, screen.answers, clock.today())
-            if where.label in screen_text(pilot.app):
-                await pilot.pause()
-                return
-        await pilot.pause(0.02)
-    raise AssertionError(f"stayed on {before.title}: {screen_text(pilot.app)}")
+    await wait_until(pilot, moved_on, f"the step after {before.title}")
 
 
 async def eligible_first_step(pilot: Pilot[None]) -> None:
@@ -73,39 +74,15 @@ async def eligible_first_step(pilot: Pilot[None]) -> None:
     await answer(pilot, "consent_share_health_with_employer", "n")
 
 
-async def wait_for(pilot: Pilot[None], check: Callable[[], object]) -> None:
-    for _ in range(200):
-        if check():
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"gave up waiting: {screen_text(pilot.app)}")
-
-
 async def open_participant(pilot: Pilot[None], reference: str) -> ParticipantScreen:
+    """Find someone on the caseload by their reference and open their record."""
     await wait_for_caseload(pilot)
     await pilot.press(*reference.lower(), "enter")
-    for _ in range(100):
-        screen = pilot.app.screen
-        if isinstance(screen, ParticipantScreen) and screen.stage:
-            return screen
-        await pilot.pause(0.02)
-    raise AssertionError("participant screen did not load")
+    return await wait_for_screen(pilot, ParticipantScreen, lambda screen: screen.stage)
 
 
 async def start_assessment(pilot: Pilot[None], reference: str) -> AssessmentScreen:
+    """Open someone's record and start (or resume) their assessment: its questions shown."""
     await open_participant(pilot, reference)
     await pilot.press("a")
-    for _ in range(100):
-        screen = pilot.app.screen
-        if isinstance(screen, AssessmentScreen) and screen.fields:
-            await pilot.pause()
-            return screen
-        await pilot.pause(0.02)
-    raise AssertionError("assessment did not open")
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let autosave workers finish."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    return await wait_for_screen(pilot, AssessmentScreen, lambda screen: screen.fields)

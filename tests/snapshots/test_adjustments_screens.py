@@ -13,11 +13,12 @@ from textual.pilot import Pilot
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.models import Participant
 from workwell_tui.db.store import Store
+from workwell_tui.screens.adjustments.checklist import Checklist
 from workwell_tui.screens.adjustments.screen import AdjustmentsScreen
 from workwell_tui.screens.navigation import OpenAdjustments
 
 from ..app.adjustments_data import add_checklist
-from ..app.helpers import wait_for_caseload
+from ..app.helpers import settled, wait_for_caseload, wait_for_focus, wait_for_screen
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -33,18 +34,14 @@ def opener(people: dict[str, Participant], *keys: str) -> Any:
         app = pilot.app
         await wait_for_caseload(pilot)
         app.post_message(OpenAdjustments(str(people["alex"].id)))
-        for _ in range(250):
-            screen = app.screen
-            if isinstance(screen, AdjustmentsScreen) and screen.data is not None:
-                break
-            await pilot.pause(0.02)
-        await pilot.pause()
+        screen = await wait_for_screen(
+            pilot, AdjustmentsScreen, lambda shown: shown.data is not None
+        )
+        await wait_for_focus(pilot, screen.query_one(Checklist))  # where the keys go
         for key in keys:
             await pilot.press(key)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+            await settled(pilot)
+        await settled(pilot)
 
     return run_before
 

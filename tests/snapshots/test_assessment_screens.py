@@ -21,19 +21,18 @@ from workwell_tui.domain.assessment.flow import step_number
 from workwell_tui.domain.assessment.steps import StepKey
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.screens.assessment.risk import RiskScreen
-from workwell_tui.screens.assessment.screen import TYPING_PAUSE, AssessmentScreen
+from workwell_tui.screens.assessment.screen import AssessmentScreen
 from workwell_tui.screens.participant import ParticipantScreen
 
-from ..app.helpers import screen_text, wait_for_caseload
-from ..app.wizard import (
-    answer,
-    eligible_first_step,
-    fill,
-    next_step,
-    type_into,
-    wait_for,
-    wizard,
+from ..app.helpers import (
+    screen_text,
+    settled,
+    wait_for_caseload,
+    wait_for_screen,
+    wait_for_text,
+    wait_until,
 )
+from ..app.wizard import answer, eligible_first_step, fill, next_step, type_into, wizard
 from ..unit.test_assessment_flow import eligible_answers, full_answers
 
 SIZE = (100, 30)
@@ -64,20 +63,31 @@ async def open_wizard(pilot: Pilot[None], participant_id: str) -> AssessmentScre
     await wait_for_caseload(pilot)
     screen = AssessmentScreen(participant_id)
     await pilot.app.push_screen(screen)
-    for _ in range(200):
-        focused = pilot.app.focused
-        if screen.assessment_id and focused is not None and focused.screen is screen:
-            await pilot.pause()
-            return screen
-        await pilot.pause(0.02)
-    raise AssertionError("the wizard did not open")
+    await wait_until(pilot, lambda: step_shown(pilot, screen), "the wizard's first step")
+    return screen
+
+
+def step_shown(pilot: Pilot[None], screen: AssessmentScreen) -> bool:
+    """The wizard has read its draft and the focus is on its step."""
+    focused = pilot.app.focused
+    return bool(screen.assessment_id) and focused is not None and focused.screen is screen
+
+
+def all_saved(pilot: Pilot[None]) -> bool:
+    """What every open wizard shows is written: no save waiting for a pause in the typing,
+    none in flight (a wizard that has closed has nothing more to write)."""
+    for screen in pilot.app.screen_stack:
+        if isinstance(screen, AssessmentScreen) and not screen.saving.closed:
+            autosave = screen.saving.autosave
+            if autosave is None or autosave.pending or autosave.base != screen.answers:
+                return False
+    return True
 
 
 async def steady(pilot: Pilot[None]) -> None:
     """Let the pause after typing pass and every save land."""
-    await pilot.pause(TYPING_PAUSE + 0.2)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_until(pilot, lambda: all_saved(pilot), "every answer saved")
+    await settled(pilot)
 
 
 def snapshot(snap_compare: Any, app: WorkwellApp, steps: Steps, size: tuple[int, int]) -> bool:
@@ -179,7 +189,7 @@ def test_measures_phq9_half_answered(
         await open_wizard(pilot, jordan)
         await answer(pilot, "phq9.take", "y")
         await pilot.press("2", "1", "3")  # each digit answers and moves to the next item
-        await pilot.pause()
+        await wait_until(pilot, lambda: "phq9.3" in wizard(pilot).answers, "item 3 answered")
         assert wizard(pilot).answers["phq9.3"] == 3
 
     assert snapshot(snap_compare, app, steps, SIZE)
@@ -235,7 +245,7 @@ def test_summary_end(
         await open_wizard(pilot, jordan)
         await next_step(pilot)
         wizard(pilot).query_one("#form").scroll_end(animate=False)
-        await pilot.pause()
+        await wait_for_text(pilot, "Confirm and make plan")
         assert "Confirm and make plan" in screen_text(pilot.app)
 
     assert snapshot(snap_compare, app, steps, SIZE)
@@ -259,7 +269,7 @@ def test_step_with_problems(
     async def steps(pilot: Pilot[None]) -> None:
         await open_wizard(pilot, jordan)
         await pilot.press("enter")  # nothing answered on Work
-        await pilot.pause()
+        await wait_for_text(pilot, "3 things to put right")
         assert "3 things to put right" in screen_text(pilot.app)
 
     assert snapshot(snap_compare, app, steps, SIZE)
@@ -269,26 +279,16 @@ def test_participant_with_a_draft_to_resume(snap_compare: Any, app: WorkwellApp)
     async def steps(pilot: Pilot[None]) -> None:
         await wait_for_caseload(pilot)
         await pilot.press(*JORDAN.lower(), "enter")  # filter the caseload, open them
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ParticipantScreen))
+        await wait_for_screen(pilot, ParticipantScreen)
         await pilot.press("a")
-
-        def step_shown() -> bool:
-            screen, focused = pilot.app.screen, pilot.app.focused
-            return isinstance(screen, AssessmentScreen) and bool(
-                focused and focused.screen is screen
-            )
-
-        await wait_for(pilot, step_shown)
+        wizard_screen = await wait_for_screen(pilot, AssessmentScreen)
+        await wait_until(pilot, lambda: step_shown(pilot, wizard_screen), "the wizard's step")
         await eligible_first_step(pilot)
         await next_step(pilot)
         await type_into(pilot, "job_title", "Care assistant")
         await pilot.press("escape")
 
-        def draft_shown() -> bool:
-            screen = pilot.app.screen
-            return isinstance(screen, ParticipantScreen) and screen.draft is not None
-
-        await wait_for(pilot, draft_shown)
+        await wait_for_screen(pilot, ParticipantScreen, lambda shown: shown.draft is not None)
         assert "press a to resume (saved 14:05)" in screen_text(pilot.app)
 
     assert snapshot(snap_compare, app, steps, SIZE)

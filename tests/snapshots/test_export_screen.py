@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.models import Participant
 
+from ..app.helpers import wait_for_text
 from ..app.test_export_screen import open_export
 
 
@@ -37,6 +38,6 @@ def test_export_employer_refused_80x24(
     async def run_before(pilot: Pilot[None]) -> None:
         await open_export(pilot, people["alex"].id)
         await pilot.press("2")
-        await pilot.pause()
+        await wait_for_text(pilot, "Nothing will be written.")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

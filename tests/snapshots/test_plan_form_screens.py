@@ -11,7 +11,15 @@ import pytest
 from textual.message import Message
 from textual.pilot import Pilot
 
-from tests.app.plan_forms import add_measures, add_objectives, add_risk, open_form, type_in
+from tests.app.helpers import wait_until
+from tests.app.plan_forms import (
+    add_measures,
+    add_objectives,
+    add_risk,
+    message,
+    open_form,
+    type_in,
+)
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.models import Participant
 from workwell_tui.db.store import Store
@@ -73,6 +81,6 @@ def test_contact_with_problems_80x24(
         await type_in(pilot, screen, "date", "23/11/2026")
         await type_in(pilot, screen, "duration", "forty")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: message(screen, "duration"), "the problems")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -13,10 +13,13 @@ from textual.pilot import Pilot
 from workwell_tui.app import WorkwellApp
 from workwell_tui.db.models import Participant, Plan
 from workwell_tui.db.store import Store
+from workwell_tui.screens.crisis import CrisisContactsScreen
+from workwell_tui.widgets.form_field import FormField
 
+from ..app.helpers import wait_for_screen, wait_until
 from ..app.plan_data import ALEX, JORDAN, add_alex_plan, add_draft_plan
 from ..app.test_participant_record import open_record
-from ..app.test_plan_screen import open_plan, settled
+from ..app.test_plan_screen import form_open, open_plan, plan_saved
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -44,7 +47,7 @@ def test_plan(
     async def run_before(pilot: Pilot[None]) -> None:
         screen = await open_plan(pilot, ALEX)
         await pilot.press("down")
-        await settled(pilot, screen)
+        await plan_saved(pilot, screen)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -85,7 +88,11 @@ def test_objective_form_with_problems_80x24(
 
     async def run_before(pilot: Pilot[None]) -> None:
         await open_plan(pilot, ALEX)
-        await pilot.press("a", "tab", "tab", "tab", "9", "9", "ctrl+s")
+        await pilot.press("a")
+        form = await form_open(pilot)
+        await pilot.press("tab", "tab", "tab", "9", "9", "ctrl+s")
+        fields = form.query(FormField)
+        await wait_until(pilot, lambda: any(field.invalid for field in fields), "the problems")
         await pilot.app.workers.wait_for_complete()  # the draft, written on leaving the field
         await pilot.pause()
 
@@ -100,6 +107,7 @@ def test_crisis_contacts_80x24(
     async def run_before(pilot: Pilot[None]) -> None:
         await open_record(pilot, ALEX)
         await pilot.press("exclamation_mark")
+        await wait_for_screen(pilot, CrisisContactsScreen)
         await pilot.app.workers.wait_for_complete()  # their age read: Alex is an adult
         await pilot.pause()
 

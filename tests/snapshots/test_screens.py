@@ -10,9 +10,17 @@ from typing import Any
 from textual.pilot import Pilot
 
 from workwell_tui.app import WorkwellApp
+from workwell_tui.screens.cover import PrivacyScreen
 from workwell_tui.screens.referral_form import ReferralFormScreen
+from workwell_tui.widgets.form_field import FormField
 
-from ..app.helpers import screen_text, wait_for_caseload, wait_until
+from ..app.helpers import (
+    screen_text,
+    wait_for_caseload,
+    wait_for_focus,
+    wait_for_screen,
+    wait_until,
+)
 
 
 async def ready(pilot: Pilot[None]) -> None:
@@ -53,23 +61,29 @@ def test_participant(snap_compare: Any, app: WorkwellApp) -> None:
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
 
 
+async def referral_form(pilot: Pilot[None]) -> ReferralFormScreen:
+    """The new-referral form, its first field focused."""
+    await ready(pilot)
+    await pilot.press("down", "n")
+    form = await wait_for_screen(pilot, ReferralFormScreen, lambda shown: shown.keeper.ready)
+    await wait_for_focus(pilot, form.query_one("#first_name"))
+    return form
+
+
 def test_referral_form(snap_compare: Any, app: WorkwellApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await ready(pilot)
-        await pilot.press("down", "n")
-        await pilot.pause()
+        await referral_form(pilot)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
 
 
 def test_referral_form_with_problems_80x24(snap_compare: Any, app: WorkwellApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await ready(pilot)
-        await pilot.press("down", "n")
-        await pilot.pause()
+        form = await referral_form(pilot)
         await pilot.press(*"Dana", "tab", "tab", "tab", *"31/02/1990", "tab", *"12345")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        fields = form.query(FormField)
+        await wait_until(pilot, lambda: any(field.invalid for field in fields), "the problems")
         assert isinstance(pilot.app.screen, ReferralFormScreen)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
@@ -79,5 +93,6 @@ def test_privacy_cover(snap_compare: Any, app: WorkwellApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await ready(pilot)
         await pilot.press("f2")
+        await wait_for_screen(pilot, PrivacyScreen)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

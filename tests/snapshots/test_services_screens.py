@@ -21,9 +21,17 @@ from workwell_tui.domain.directory.referrals import ReferralDraft
 from workwell_tui.domain.directory.service import ServiceDraft
 from workwell_tui.domain.enums import ReferralStatus
 from workwell_tui.screens.navigation import OpenDirectory, OpenServices
+from workwell_tui.screens.services.importing import ImportScreen
 from workwell_tui.screens.services.screen import ServicesScreen
 
-from ..app.helpers import wait_for_caseload
+from ..app.helpers import (
+    focus_and_type,
+    settled,
+    wait_for_caseload,
+    wait_for_focus,
+    wait_for_screen,
+    wait_until,
+)
 
 DIRECTORY = [
     ServiceDraft(
@@ -74,29 +82,18 @@ def directory(store: Store, people: dict[str, Participant]) -> None:
     store.import_services(ImportBatch(services=list(DIRECTORY)))
 
 
-async def until(pilot: Pilot[None], check: Any) -> None:
-    for _ in range(250):
-        if check():
-            break
-        await pilot.pause(0.02)
-    await pilot.pause()
-
-
 def opener(participant_id: str | None, *keys: str) -> Any:
     async def run_before(pilot: Pilot[None]) -> None:
         await wait_for_caseload(pilot)
         pilot.app.post_message(
             OpenServices(participant_id) if participant_id is not None else OpenDirectory()
         )
-        await until(
-            pilot, lambda: isinstance(pilot.app.screen, ServicesScreen) and pilot.app.screen.loaded
-        )
+        screen = await wait_for_screen(pilot, ServicesScreen, lambda shown: shown.loaded)
+        await wait_for_focus(pilot, screen.query_one("#find"))  # where the keys start
         for key in keys:
             await pilot.press(key)
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+            await settled(pilot)
+        await settled(pilot)
 
     return run_before
 
@@ -171,8 +168,9 @@ def test_services_import_summary(
 
     async def run_before(pilot: Pilot[None]) -> None:
         await opener(None, "down", "i")(pilot)
-        await pilot.press(*"page.json", "enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        importing = await wait_for_screen(pilot, ImportScreen)
+        await focus_and_type(pilot, importing.query_one("#import-path"), *"page.json", "enter")
+        await wait_until(pilot, lambda: importing.summary is not None, "the summary")
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)

@@ -11,9 +11,10 @@ import pytest
 from textual.pilot import Pilot
 
 from workwell_tui.app import WorkwellApp
+from workwell_tui.screens.cover import LockScreen
 from workwell_tui.screens.unlock import UnlockScreen
 
-from ..app.helpers import wait_for_caseload
+from ..app.helpers import wait_for_caseload, wait_for_focus, wait_for_screen, wait_for_text
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -26,11 +27,11 @@ def test_unlock_wrong_passphrase(
         await wait_for_caseload(pilot)
         screen = UnlockScreen("unlock")
         await pilot.app.push_screen(screen)
-        await pilot.pause()
+        await wait_for_focus(pilot, screen.query_one("#unlock-passphrase"))
         screen.post_message(UnlockScreen.Refused("That passphrase does not open this database. "
                                                  "Check it and try again (capital letters "
                                                  "count). Nothing has been changed."))  # fmt: skip
-        await pilot.pause()
+        await wait_for_text(pilot, "That passphrase does not")
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -41,10 +42,13 @@ def test_set_passphrase_too_short(
 ) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await wait_for_caseload(pilot)
-        await pilot.app.push_screen(UnlockScreen("set"))
-        await pilot.pause()
-        await pilot.press(*"short", "enter", *"short", "enter")
-        await pilot.pause()
+        screen = UnlockScreen("set")
+        await pilot.app.push_screen(screen)
+        await wait_for_focus(pilot, screen.query_one("#unlock-passphrase"))
+        await pilot.press(*"short", "enter")
+        await wait_for_focus(pilot, screen.query_one("#unlock-again"))
+        await pilot.press(*"short", "enter")
+        await wait_for_text(pilot, "at least 12")
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -56,7 +60,9 @@ def test_lock_needs_passphrase(snap_compare: Any, app: WorkwellApp, size: tuple[
         pilot.app.services.passphrase = "correct horse battery staple"  # type: ignore[attr-defined]
         pilot.app.notify("Added WW-000001")
         await pilot.press("ctrl+l")
+        lock = await wait_for_screen(pilot, LockScreen)
+        await wait_for_focus(pilot, lock.query_one("#lock-passphrase"))
         await pilot.press(*"wrong", "enter")
-        await pilot.pause()
+        await wait_for_text(pilot, "That passphrase")
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
