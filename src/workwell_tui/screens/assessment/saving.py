@@ -137,7 +137,7 @@ class WizardSaving:
 
     def save_now(self) -> None:
         """Save everything as it stands, in a worker."""
-        if self.autosave is None or self.closed or self.screen.finishing:
+        if self.autosave is None or self.closed or self.screen.completing.finishing:
             return
         self._run(self.snapshot(), leaving=False)
 
