@@ -36,7 +36,7 @@ from workwell_tui.domain.assessment.flow import (
 from workwell_tui.domain.assessment.questions import Answer, Answers
 from workwell_tui.domain.assessment.steps import Step, StepKey
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.errors import WorkwellError
+from workwell_tui.errors import WorkwellError, in_coach_words
 from workwell_tui.screens.assessment.changes import AnswerChanges
 from workwell_tui.screens.assessment.completing import WizardCompleting
 from workwell_tui.screens.assessment.lines import EligibilityLine, ProblemsLine
@@ -150,14 +150,10 @@ class AssessmentScreen(WorkwellScreen[None]):
     def open_draft(self) -> None:
         """Start or resume the draft off the UI thread."""
         store = self.services.store
-        try:
+        with in_coach_words(CannotOpen):
             draft = store.start_assessment(self.participant_id, self.kind)
             person = store.participant(self.participant_id)
             names = store.service_names()
-        except WorkwellError:
-            raise
-        except Exception as error:
-            raise CannotOpen() from error
         self.post_message(self.Opened(draft, person, names))
 
     def worker_failed(self, worker: Worker[object]) -> None:
