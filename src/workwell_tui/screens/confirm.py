@@ -1,11 +1,19 @@
-"""A small yes/no question that never loses what is behind it."""
+"""A small yes/no question that never loses what is behind it, and the two ways screens ask it.
+
+`ask` runs something only on a yes. `leave_asking` is Esc on a form: it leaves at once when
+nothing was changed, and otherwise asks before throwing the changes away (every form asks this
+way, in its own words).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from workwell_tui.styles import style
@@ -37,3 +45,32 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_answer(self, answer: bool) -> None:
         """Close with the answer."""
         self.dismiss(answer)
+
+
+def ask(
+    screen: Screen[Any], question: str, *, yes: str, no: str, then: Callable[[], object]
+) -> None:
+    """Ask `question` over `screen`; `then` runs only on a yes (a no leaves all as it was)."""
+
+    def answered(answer: bool | None) -> None:
+        if answer:
+            then()
+
+    screen.app.push_screen(ConfirmScreen(question, yes=yes, no=no), answered)
+
+
+def leave_asking(
+    screen: Screen[Any],
+    *,
+    changed: bool,
+    question: str,
+    yes: str,
+    no: str,
+    leave: Callable[[bool], object],
+) -> None:
+    """Esc on a form: `leave(False)` at once when nothing was `changed`; otherwise ask
+    `question`, and on a yes `leave(True)` (the changes thrown away)."""
+    if not changed:
+        leave(False)
+        return
+    ask(screen, question, yes=yes, no=no, then=lambda: leave(True))

@@ -5,7 +5,8 @@ focus leaves a field. The values are written half a second after the typing paus
 on leaving a field), in a worker, so a killed process loses at most the last half second. When
 the form opens, `offer()` looks for a draft and asks whether to carry on with it. Saving the
 form takes `keeper.lock` around the save (see `saving()`), so a draft write still in flight
-cannot bring back a draft the save has just deleted.
+cannot bring back a draft the save has just deleted. `show_kept_on(screen)` is the usual
+`on_kept`: when the draft was last kept, on the form's title bar.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, TextArea
@@ -24,9 +26,10 @@ from textual.widgets.select import InvalidSelectValueError
 from workwell_tui import clock
 from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.form_drafts import FormKind, SavedDraft, has_typing
-from workwell_tui.errors import WorkwellError
+from workwell_tui.errors import WorkwellError, in_coach_words
 from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.widgets.choices import Choices
+from workwell_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from workwell_tui.screens.base import WorkwellScreen
@@ -51,6 +54,15 @@ def when_saved(moment: datetime) -> str:
     if local.date() == clock.today():
         return f"{local:%H:%M}"
     return f"{uk_date(local.date())} {local:%H:%M}"
+
+
+def show_kept_on(screen: Screen[Any]) -> Callable[[datetime], None]:
+    """An `on_kept` for a form's keeper: "draft 14:05", quietly, on the form's title bar."""
+
+    def kept(saved_at: datetime) -> None:
+        screen.query_one(TitleBar).set_fact("draft", f"draft {when_saved(saved_at)}", "quiet")
+
+    return kept
 
 
 def restore_values(controls: Iterable[Widget], values: Mapping[str, object]) -> None:
@@ -139,16 +151,12 @@ class DraftKeeper:
             if values is None or self.closed:
                 return
             store = self.screen.services.store
-            try:
+            with in_coach_words(DraftNotKept):
                 if not has_typing(values, self.defaults):
                     # Typed and then taken back: nothing is left to keep.
                     store.discard_form_draft(self.form, self.record_key)
                     return
                 saved = store.save_form_draft(self.form, self.record_key, values)
-            except WorkwellError:
-                raise
-            except Exception as error:
-                raise DraftNotKept() from error
         self.saved_at = saved
         if self.on_kept is not None:
             self.screen.app.call_from_thread(self.on_kept, saved)

@@ -25,7 +25,7 @@ from workwell_tui.domain.participant_details import (
     ParticipantDetails,
     check_details,
 )
-from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.confirm import ask
 from workwell_tui.screens.navigation import ClosePlan
 from workwell_tui.screens.record_form import RecordFormScreen, Saved, Values
 from workwell_tui.widgets.form_field import FormField
@@ -141,18 +141,13 @@ class ParticipantEditScreen(RecordFormScreen):
             super().confirm_then_save(checked)
             return
 
-        def answered(go_on: bool | None) -> None:
-            if go_on:
-                super(ParticipantEditScreen, self).confirm_then_save(checked)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "They are taking back consent to keep their details, so WorkWell can no longer "
-                "work with them. Save this and go on to close their case?",
-                yes="Save and close",
-                no="Keep editing",
-            ),
-            answered,
+        ask(
+            self,
+            "They are taking back consent to keep their details, so WorkWell can no longer "
+            "work with them. Save this and go on to close their case?",
+            yes="Save and close",
+            no="Keep editing",
+            then=lambda: super(ParticipantEditScreen, self).confirm_then_save(checked),
         )
 
     def store_change(self, checked: object) -> Saved:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -29,11 +28,16 @@ from textual.worker import Worker
 from workwell_tui.domain.form_drafts import FormKind, has_typing
 from workwell_tui.domain.plan.views import PlanView
 from workwell_tui.domain.records import ParticipantRecord
-from workwell_tui.domain.words import plural
-from workwell_tui.errors import WorkwellError
+from workwell_tui.errors import NotSaved, in_coach_words
 from workwell_tui.screens.base import WorkwellScreen
-from workwell_tui.screens.confirm import ConfirmScreen
-from workwell_tui.screens.form_draft import DraftKeeper, restore_values, when_saved
+from workwell_tui.screens.confirm import leave_asking
+from workwell_tui.screens.form_draft import DraftKeeper, restore_values, show_kept_on
+from workwell_tui.screens.form_problems import (
+    count_problems,
+    field_name,
+    go_to_first_problem,
+    show_messages,
+)
 from workwell_tui.screens.navigation import CaseloadStale
 from workwell_tui.styles import style
 from workwell_tui.widgets.choices import Choices
@@ -47,13 +51,6 @@ if TYPE_CHECKING:
 __all__ = ["NotSaved", "RecordFormScreen", "Saved"]
 
 Values = dict[str, object]
-
-
-class NotSaved(WorkwellError):
-    """The database would not take the form."""
-
-    default_title = "Not saved"
-    default_message = "Could not save: the database refused. Everything typed is still here."
 
 
 @dataclass
@@ -135,7 +132,7 @@ class RecordFormScreen(WorkwellScreen[None]):
         self.saving = False
         self.can_save = False
         """True once the record is read and this form applies to it."""
-        self.keeper = DraftKeeper(self, self.FORM, participant_id, self.values, self.kept)
+        self.keeper = DraftKeeper(self, self.FORM, participant_id, self.values, show_kept_on(self))
 
     # Layout ------------------------------------------------------------------------------------
 
@@ -258,10 +255,6 @@ class RecordFormScreen(WorkwellScreen[None]):
         if self.tried:
             self.check()
 
-    def kept(self, saved_at: datetime) -> None:
-        """A draft was written: say when, quietly."""
-        self.query_one(TitleBar).set_fact("draft", f"draft {when_saved(saved_at)}", "quiet")
-
     @on(Input.Changed)
     @on(TextArea.Changed)
     @on(Checkbox.Changed)
@@ -294,17 +287,14 @@ class RecordFormScreen(WorkwellScreen[None]):
         """Check the form and put each message beside its field; what to save, or None."""
         errors, checked = self.check_values(self.values())
         fields = {
-            field.id.removeprefix("field-"): field
+            field_name(field): field
             for field in self.query("#form .form-field").results(FormField)
             if field.id
         }
-        for name, field in fields.items():
-            field.set_message(errors.get(name))
+        show_messages(fields.values(), errors)
         elsewhere = [message for name, message in errors.items() if name not in fields]
         self.show_form_message(" ".join(elsewhere))
-        self.query_one(TitleBar).set_fact(
-            "legend", f"{plural(len(errors), 'thing')} to put right" if errors else "", "alert"
-        )
+        count_problems(self, len(errors))
         return None if errors else checked
 
     # Saving and leaving ------------------------------------------------------------------------
@@ -322,17 +312,7 @@ class RecordFormScreen(WorkwellScreen[None]):
         self.tried = True
         checked = self.check()
         if checked is None:
-            first = next(
-                (
-                    f
-                    for f in self.query("#form .form-field").results(FormField)
-                    if f.has_class("-invalid")
-                ),
-                None,
-            )
-            if first is not None:
-                first.control.focus(scroll_visible=False)
-                first.scroll_visible(animate=False)
+            go_to_first_problem(self)
             return
         self.confirm_then_save(checked)
 
@@ -344,13 +324,8 @@ class RecordFormScreen(WorkwellScreen[None]):
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def save(self, checked: object) -> None:
         """Store the form off the UI thread, deleting its draft; a failure keeps everything."""
-        with self.keeper.saving():
-            try:
-                saved = self.store_change(checked)
-            except WorkwellError:
-                raise
-            except Exception as error:
-                raise NotSaved() from error
+        with self.keeper.saving(), in_coach_words(NotSaved):
+            saved = self.store_change(checked)
         self.post_message(self.Done(saved))
 
     def store_change(self, checked: object) -> Saved:
@@ -372,19 +347,19 @@ class RecordFormScreen(WorkwellScreen[None]):
 
     def action_cancel(self) -> None:
         """Go back; when something was typed, ask first (a yes throws the draft away)."""
-        if not self.can_save or not has_typing(self.values(), self.keeper.defaults):
-            self.keeper.closed = True
-            self.dismiss()
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.keeper.closed = True
-                self.keeper.discard(then=self.dismiss)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Throw away what you typed in {self.WHAT}?", yes="Throw away", no="Keep typing"
-            ),
-            answered,
+        leave_asking(
+            self,
+            changed=self.can_save and has_typing(self.values(), self.keeper.defaults),
+            question=f"Throw away what you typed in {self.WHAT}?",
+            yes="Throw away",
+            no="Keep typing",
+            leave=self.leave,
         )
+
+    def leave(self, thrown_away: bool) -> None:
+        """Close the form, keeping no more drafts; typing thrown away goes first."""
+        self.keeper.closed = True
+        if thrown_away:
+            self.keeper.discard(then=self.dismiss)
+        else:
+            self.dismiss()

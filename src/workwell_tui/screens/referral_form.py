@@ -25,10 +25,11 @@ from workwell_tui.domain.form_drafts import NEW_RECORD, FormKind
 from workwell_tui.domain.records import ParticipantRecord
 from workwell_tui.domain.referral import MINIMUM_AGE, ReferralCheck, check_referral
 from workwell_tui.domain.words import plural
-from workwell_tui.errors import WorkwellError
+from workwell_tui.errors import NotSaved, in_coach_words
 from workwell_tui.screens.base import WorkwellScreen
-from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.confirm import leave_asking
 from workwell_tui.screens.form_draft import DraftKeeper, restore_values
+from workwell_tui.screens.form_problems import field_name, go_to_first_problem
 from workwell_tui.screens.navigation import OpenParticipant
 from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
@@ -47,13 +48,6 @@ TEXT_FIELDS = (
     "employer_name",
 )
 SELECT_FIELDS = ("district", "referral_source", "work_situation")
-
-
-class NotSaved(WorkwellError):
-    """The database would not take the referral."""
-
-    default_title = "Not saved"
-    default_message = "Could not save: the database refused. Everything typed is still here."
 
 
 class ReferralFormScreen(WorkwellScreen[None]):
@@ -187,7 +181,7 @@ class ReferralFormScreen(WorkwellScreen[None]):
             "alert" if count else "quiet",
         )
         for field in self.query(FormField):
-            name = field.id.removeprefix("field-") if field.id else ""
+            name = field_name(field)
             field.set_message(result.errors.get(name), self._hint(name))
         return result
 
@@ -240,10 +234,7 @@ class ReferralFormScreen(WorkwellScreen[None]):
         self.tried = True
         result = self.check()
         if result.referral is None:
-            first = next((f for f in self.query(FormField) if f.has_class("-invalid")), None)
-            if first is not None:
-                first.control.focus(scroll_visible=False)
-                first.scroll_visible(animate=False)
+            go_to_first_problem(self)
             return
         self.saving = True
         self.save(result)
@@ -258,14 +249,9 @@ class ReferralFormScreen(WorkwellScreen[None]):
     def save(self, result: ReferralCheck) -> None:
         """Store the referral off the UI thread; a failure keeps everything typed."""
         assert result.referral is not None
-        try:
-            with self.keeper.saving():
-                participant = self.services.store.add_referral(result.referral)
-                self.services.store.discard_form_draft(FormKind.REFERRAL, NEW_RECORD)
-        except WorkwellError:
-            raise
-        except Exception as error:
-            raise NotSaved() from error
+        with in_coach_words(NotSaved), self.keeper.saving():
+            participant = self.services.store.add_referral(result.referral)
+            self.services.store.discard_form_draft(FormKind.REFERRAL, NEW_RECORD)
         self.post_message(self.Saved(participant))
 
     def worker_failed(self, worker: Worker[object]) -> None:
@@ -286,20 +272,19 @@ class ReferralFormScreen(WorkwellScreen[None]):
             for key, value in self.values().items()
             if key != "referral_date"
         )
-        if not typed:
-            self.dismiss()
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.keeper.closed = True
-                self.keeper.discard(then=self.dismiss)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Discard this referral? What you typed will be lost.",
-                yes="Discard",
-                no="Keep typing",
-            ),
-            answered,
+        leave_asking(
+            self,
+            changed=typed,
+            question="Discard this referral? What you typed will be lost.",
+            yes="Discard",
+            no="Keep typing",
+            leave=self.leave,
         )
+
+    def leave(self, thrown_away: bool) -> None:
+        """Close the form; typing thrown away goes from the database first."""
+        if thrown_away:
+            self.keeper.closed = True
+            self.keeper.discard(then=self.dismiss)
+        else:
+            self.dismiss()

@@ -154,6 +154,11 @@ class Checklist(OptionList):
             self.rows[key] = row
             self.replace_option_prompt(key, self.line(row))
 
+    def select(self, adjustment_id: uuid.UUID) -> None:
+        """Highlight one item (when it is in the list as shown)."""
+        if str(adjustment_id) in self.rows:
+            self.highlighted = self.get_option_index(str(adjustment_id))
+
     @property
     def current_id(self) -> uuid.UUID | None:
         """The highlighted item's id, or None (no items, or on a heading)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -31,10 +30,10 @@ from workwell_tui.domain.dates import uk_short
 from workwell_tui.domain.enums import AdjustmentOwner, AdjustmentStatus
 from workwell_tui.domain.field_labels import CONSENT_LABELS
 from workwell_tui.domain.form_drafts import FormKind
-from workwell_tui.domain.words import plural
 from workwell_tui.screens.base import WorkwellScreen
-from workwell_tui.screens.confirm import ConfirmScreen
-from workwell_tui.screens.form_draft import DraftKeeper, restore_values, when_saved
+from workwell_tui.screens.confirm import leave_asking
+from workwell_tui.screens.form_draft import DraftKeeper, restore_values, show_kept_on
+from workwell_tui.screens.form_problems import go_to_first_problem, show_problems
 from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
 from workwell_tui.widgets.tick_box import TickBox
@@ -75,7 +74,11 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
         self.saving = False
         self.first_values: dict[str, str | bool | None] = {}
         self.keeper = DraftKeeper(
-            self, FormKind.ADJUSTMENT, str(record.id), lambda: dict(self.values()), self.kept
+            self,
+            FormKind.ADJUSTMENT,
+            str(record.id),
+            lambda: dict(self.values()),
+            show_kept_on(self),
         )
 
     def compose(self) -> ComposeResult:
@@ -189,10 +192,6 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
         """Put a kept draft back into the fields."""
         restore_values((field.control for field in self.query(FormField)), values)
 
-    def kept(self, saved_at: datetime) -> None:
-        """A draft was written: say when, quietly."""
-        self.query_one(TitleBar).set_fact("draft", f"draft {when_saved(saved_at)}", "quiet")
-
     def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
         """Leaving a field writes the draft at once."""
         self.keeper.left_field()
@@ -216,13 +215,7 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
         result = check_details(
             self.values(), self.data.consents, clock.today(), free_text=self.free_text
         )
-        count = len(result.errors)
-        self.query_one(TitleBar).set_fact(
-            "problems", f"{plural(count, 'thing')} to put right" if count else "", "alert"
-        )
-        for field in self.query(FormField):
-            name = field.id.removeprefix("field-") if field.id else ""
-            field.set_message(result.errors.get(name))
+        show_problems(self, result.errors, "problems")
         return result
 
     @on(Input.Changed)
@@ -255,10 +248,7 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
         self.tried = True
         result = self.check()
         if result.draft is None:
-            first = next((f for f in self.query(FormField) if f.has_class("-invalid")), None)
-            if first is not None:
-                first.control.focus(scroll_visible=False)
-                first.scroll_visible(animate=False)
+            go_to_first_problem(self)
             return
         self.saving = True
         self.save(result)
@@ -292,19 +282,11 @@ class AdjustmentDetailsScreen(WorkwellScreen[ChecklistData | None]):
 
     def action_cancel(self) -> None:
         """Back to the checklist; ask first when something was changed and not saved."""
-        if self.values() == self.first_values:
-            self.keeper.leave(lambda: self.dismiss(None), thrown_away=False)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.keeper.leave(lambda: self.dismiss(None), thrown_away=True)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Go back without saving? Your changes here will be lost.",
-                yes="Discard changes",
-                no="Keep editing",
-            ),
-            answered,
+        leave_asking(
+            self,
+            changed=self.values() != self.first_values,
+            question="Go back without saving? Your changes here will be lost.",
+            yes="Discard changes",
+            no="Keep editing",
+            leave=lambda thrown: self.keeper.leave(lambda: self.dismiss(None), thrown_away=thrown),
         )

@@ -25,9 +25,9 @@ from workwell_tui.domain.adjustments.details import (
 )
 from workwell_tui.domain.adjustments.records import ChecklistData
 from workwell_tui.domain.dates import uk_short
-from workwell_tui.domain.words import plural
 from workwell_tui.screens.base import WorkwellScreen
-from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.confirm import leave_asking
+from workwell_tui.screens.form_problems import show_problems
 from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
 from workwell_tui.widgets.tick_box import TickBox
@@ -143,13 +143,7 @@ class FitNoteScreen(WorkwellScreen[ChecklistData | None]):
     def check(self) -> FitNoteCheck:
         """Check the form and put each message beside its field."""
         result = check_fit_note(self.values(), self.advice(), clock.today())
-        count = len(result.errors)
-        self.query_one(TitleBar).set_fact(
-            "problems", f"{plural(count, 'thing')} to put right" if count else "", "alert"
-        )
-        for field in self.query(FormField):
-            name = field.id.removeprefix("field-") if field.id else ""
-            field.set_message(result.errors.get(name))
+        show_problems(self, result.errors, "problems")
         return result
 
     @on(Input.Changed)
@@ -198,19 +192,11 @@ class FitNoteScreen(WorkwellScreen[ChecklistData | None]):
 
     def action_cancel(self) -> None:
         """Back; ask first when something was changed and not saved."""
-        if self.snapshot() == self.first_values:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Go back without saving the fit note? Your changes here will be lost.",
-                yes="Discard changes",
-                no="Keep editing",
-            ),
-            answered,
+        leave_asking(
+            self,
+            changed=self.snapshot() != self.first_values,
+            question="Go back without saving the fit note? Your changes here will be lost.",
+            yes="Discard changes",
+            no="Keep editing",
+            leave=lambda _thrown: self.dismiss(None),
         )

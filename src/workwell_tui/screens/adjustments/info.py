@@ -1,4 +1,6 @@
-"""The panel under the checklist: everything about the highlighted item, and its heading's facts.
+"""What the checklist screen says besides the list: the panel under it (`ItemPanel`: everything
+about the highlighted item, and its heading's facts, or what to do when none is highlighted), the
+facts on its title bar and the line naming the keys the footer has no room for.
 
 Typed text (notes, the note for the employer, a free-text name, linked objectives and service
 names) goes through `user_text`; the facts come from the catalogue file and are cleaned there.
@@ -6,15 +8,18 @@ names) goes through `user_text`; the facts come from the catalogue file and are 
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.console import Group as RichGroup
 from rich.console import RenderableType
 from rich.text import Text
+from textual.widgets import Static
 
 from workwell_tui.domain.adjustments.catalogue import Catalogue, Group
 from workwell_tui.domain.adjustments.checklist import OWNER_SHORT, group_of, label_of
-from workwell_tui.domain.adjustments.consent import Consents, share_problem
+from workwell_tui.domain.adjustments.consent import Consents, consent_facts, share_problem
 from workwell_tui.domain.adjustments.details import FIT_NOTE_ADVICE, FIT_NOTE_ISSUERS
-from workwell_tui.domain.adjustments.records import AdjustmentRecord, ChecklistData
+from workwell_tui.domain.adjustments.records import AdjustmentRecord, ChecklistData, summarise
 from workwell_tui.domain.adjustments.status import status_of
 from workwell_tui.domain.dates import uk_date
 from workwell_tui.widgets.user_text import joined, user_text
@@ -24,6 +29,11 @@ _ADVICE = dict(FIT_NOTE_ADVICE)
 
 
 LABEL_WIDTH = 9
+MORE_KEYS = "e shared only · f fit note · ⌫ back a status"
+"""The keys the footer has no room for (at 80 wide), named under the panel."""
+
+Fact = tuple[str, str, str]
+"""A title-bar fact: its name, its words, its kind."""
 
 
 class _Lines:
@@ -119,3 +129,66 @@ def item_info(
 def title_of(record: AdjustmentRecord, catalogue: Catalogue) -> str:
     """The panel's title: the item's name."""
     return label_of(record, catalogue)
+
+
+class ItemPanel(Static):
+    """Everything about the highlighted item under the list, its name as the border title."""
+
+    DEFAULT_CSS = """
+    ItemPanel {
+        height: auto;
+        max-height: 35%;
+        border-top: solid $panel-lighten-2;
+        border-title-color: $primary;
+        padding: 0 1;
+    }
+    """
+
+    def show(
+        self, data: ChecklistData, record: AdjustmentRecord | None, name: str, catalogue: Catalogue
+    ) -> None:
+        """Fill the panel for `record` called `name` (or say what to do when there is none)."""
+        if record is None:
+            self.border_title = None
+            self.update(no_item_text(data))
+            return
+        self.border_title = user_text(name)
+        self.update(item_info(record, data, catalogue))
+
+
+def no_item_text(data: ChecklistData) -> Text | str:
+    """The panel when no item is highlighted: how to add one, or how to show them all."""
+    if not data.items:
+        return Text.assemble(
+            "No adjustments yet. Press a to add one from the catalogue.\n", fit_note_text(data)
+        )
+    return "Nothing to show with these filters: press o or e to show all."
+
+
+def consent_title_facts(data: ChecklistData) -> list[Fact]:
+    """The participant's two consents about the employer, for the title bar."""
+    employer, health = consent_facts(data.consents)
+    return [
+        ("employer", employer, "fact" if data.consents.contact_employer else "quiet"),
+        ("health", health, "fact" if data.consents.share_health else "quiet"),
+    ]
+
+
+def list_title_facts(
+    data: ChecklistData, *, open_only: bool, shared_only: bool, today: date
+) -> list[Fact]:
+    """The filters in use and how many have waited too long, for the title bar."""
+    filters = [name for name, on in (("open", open_only), ("shared", shared_only)) if on]
+    summary = summarise([(r.status, r.last_update_on) for r in data.items], today)
+    waiting = summary.waiting_too_long
+    return [
+        ("filter", f"showing {' and '.join(filters)} only" if filters else "", "fact"),
+        ("waiting", f"{waiting} no update 21 d" if waiting else "", "alert"),
+    ]
+
+
+def more_keys(data: ChecklistData) -> str:
+    """The line under the panel: the fit note's review date, then the keys named there."""
+    note = data.fit_note
+    fit = f"Fit note review {uk_date(note.review_on)}  ·  " if note is not None else ""
+    return fit + MORE_KEYS

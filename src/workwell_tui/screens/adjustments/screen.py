@@ -5,54 +5,42 @@ Keyboard first: space moves the highlighted item's status on (backspace back), s
 the employer or stops sharing (only under the participant's consent, and the screen says why
 not), o and e show only open or only shared items, ⏎ opens the details, a adds from the
 catalogue, f records the fit note. A status or sharing change is drawn at once and saved in the
-background, one save after another in the order pressed; if a save fails the message shows and
-the checklist is read again, so the screen never shows what is not stored.
+background, one save after another in the order pressed (`quick_changes.py`,
+`ordered_saves.py`); if a save fails the message shows and the checklist is read again, so the
+screen never shows what is not stored. The panel and the title bar's words are `info.py`.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Footer, OptionList, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from workwell_tui import clock
 from workwell_tui.config_adjustments import LoadedCatalogue, built_in_catalogue, load_catalogue
 from workwell_tui.domain.adjustments.checklist import checklist_lines, row_of
-from workwell_tui.domain.adjustments.consent import consent_facts, share_problem
-from workwell_tui.domain.adjustments.records import AdjustmentRecord, ChecklistData, summarise
-from workwell_tui.domain.adjustments.status import (
-    StatusDates,
-    cannot_move_on,
-    dates_after,
-    next_status,
-    previous_status,
-    status_of,
-)
+from workwell_tui.domain.adjustments.records import AdjustmentRecord, ChecklistData
 from workwell_tui.domain.audit import Viewed
-from workwell_tui.domain.dates import uk_date
 from workwell_tui.domain.enums import AdjustmentStatus
+from workwell_tui.screens.adjustments import info
 from workwell_tui.screens.adjustments.checklist import Checklist
-from workwell_tui.screens.adjustments.info import fit_note_text, item_info
+from workwell_tui.screens.adjustments.quick_changes import shared_or_why, status_step, with_item
 from workwell_tui.screens.base import WorkwellScreen
-from workwell_tui.screens.navigation import CaseloadStale
+from workwell_tui.screens.navigation import CaseloadStale, WorkFailed
+from workwell_tui.screens.ordered_saves import OrderedSaves, SaveCall
 from workwell_tui.widgets.title_bar import TitleBar
-from workwell_tui.widgets.user_text import joined, user_text
+from workwell_tui.widgets.user_text import joined
 
 if TYPE_CHECKING:
-    from workwell_tui.db.store import Store
     from workwell_tui.domain.adjustments.catalogue import Catalogue
 
-SaveJob = Callable[["Store"], ChecklistData]
 NEEDS_ITEM = {"next_status", "previous_status", "share", "details"}
 
 
@@ -76,16 +64,9 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         height: auto;
         max-height: 55%;
     }
-    AdjustmentsScreen #item-info {
-        height: auto;
-        max-height: 35%;
-        border-top: solid $panel-lighten-2;
-        border-title-color: $primary;
-        padding: 0 1;
-    }
     """
     # What fits a footer 80 wide (⏎ Details comes from the checklist itself); the others are
-    # named in the panel's last line.
+    # named in the panel's last line (`info.MORE_KEYS`).
     BINDINGS = [
         Binding("space", "next_status", "Next status", key_display="␣", id="adjustments.next"),
         Binding("backspace", "previous_status", "Back a status", show=False, id="adjustments.prev"),
@@ -96,7 +77,6 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         Binding("f", "fit_note", "Fit note", show=False, id="adjustments.fit_note"),
         Binding("escape", "app.pop_screen", "Back", id="adjustments.back"),
     ]
-    MORE_KEYS = "e shared only · f fit note · ⌫ back a status"
 
     @dataclass
     class Loaded(Message):
@@ -104,12 +84,6 @@ class AdjustmentsScreen(WorkwellScreen[None]):
 
         data: ChecklistData | None
         loaded: LoadedCatalogue
-
-    @dataclass
-    class Saved(Message):
-        """A change was stored; `data` is the checklist as it now is."""
-
-        data: ChecklistData
 
     def __init__(self, participant_id: str) -> None:
         super().__init__()
@@ -119,8 +93,7 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         self.open_only = False
         self.shared_only = False
         self.current_id: uuid.UUID | None = None
-        self.saves: deque[SaveJob] = deque()
-        self.saving = False
+        self.saves = OrderedSaves(self, "adjustments-save", after_refresh=True)
         # Something was saved here: the caseload's flags may have changed.
         self.changed = False
 
@@ -131,8 +104,8 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         problem.display = False
         yield problem
         yield Checklist(id="checklist")
-        yield Static("Reading…", id="item-info", markup=False)
-        yield Static(self.MORE_KEYS, id="more-keys", markup=False)
+        yield info.ItemPanel("Reading…", id="item-info", markup=False)
+        yield Static(info.MORE_KEYS, id="more-keys", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -155,10 +128,14 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         problem.update(message.loaded.problem)
         problem.display = bool(message.loaded.problem)
         if message.data is None:
-            self.query_one("#item-info", Static).update("This participant is no longer here.")
+            self.query_one(info.ItemPanel).update("This participant is no longer here.")
             return
         self.show(message.data)
         self.audit_view(Viewed.ADJUSTMENTS, self.participant_id)
+
+    def worker_failed(self, worker: Worker[object]) -> None:
+        """Not read (the message is shown): read again."""
+        self.load()
 
     # Drawing ----------------------------------------------------------------------------------
 
@@ -167,13 +144,10 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         self.data = data
         bar = self.query_one(TitleBar)
         bar.title = joined("Adjustments", f"{data.last_name}, {data.first_name}")
-        employer, health = consent_facts(data.consents)
-        bar.set_fact("employer", employer, "fact" if data.consents.contact_employer else "quiet")
-        bar.set_fact("health", health, "fact" if data.consents.share_health else "quiet")
+        for name, text, kind in info.consent_title_facts(data):
+            bar.set_fact(name, text, kind)
         self.show_facts(data)
-        note = data.fit_note
-        fit = f"Fit note review {uk_date(note.review_on)}  ·  " if note is not None else ""
-        self.query_one("#more-keys", Static).update(fit + self.MORE_KEYS)
+        self.query_one("#more-keys", Static).update(info.more_keys(data))
         lines = checklist_lines(
             data.items,
             self.catalogue,
@@ -191,34 +165,18 @@ class AdjustmentsScreen(WorkwellScreen[None]):
     def show_facts(self, data: ChecklistData) -> None:
         """The filters in use and how many have waited too long, on the title bar."""
         bar = self.query_one(TitleBar)
-        filters = [name for name, on in (("open", self.open_only), ("shared", self.shared_only))
-                   if on]  # fmt: skip
-        bar.set_fact("filter", f"showing {' and '.join(filters)} only" if filters else "")
-        summary = summarise([(r.status, r.last_update_on) for r in data.items], clock.today())
-        waiting = summary.waiting_too_long
-        bar.set_fact("waiting", f"{waiting} no update 21 d" if waiting else "", "alert")
+        facts = info.list_title_facts(
+            data, open_only=self.open_only, shared_only=self.shared_only, today=clock.today()
+        )
+        for name, text, kind in facts:
+            bar.set_fact(name, text, kind)
 
     def show_info(self) -> None:
         """Fill the panel for the highlighted item (or say what to do when there is none)."""
-        panel = self.query_one("#item-info", Static)
-        data = self.data
-        record = self.record(self.current_id)
-        if data is None:
-            return
-        if record is None:
-            panel.border_title = None
-            if not data.items:
-                panel.update(
-                    Text.assemble(
-                        "No adjustments yet. Press a to add one from the catalogue.\n",
-                        fit_note_text(data),
-                    )
-                )
-            else:
-                panel.update("Nothing to show with these filters: press o or e to show all.")
-            return
-        panel.border_title = user_text(self.query_one(Checklist).rows[str(record.id)].label)
-        panel.update(item_info(record, data, self.catalogue))
+        record, data = self.record(self.current_id), self.data
+        if data is not None:
+            name = self.query_one(Checklist).rows[str(record.id)].label if record else ""
+            self.query_one(info.ItemPanel).show(data, record, name, self.catalogue)
 
     def record(self, adjustment_id: uuid.UUID | None) -> AdjustmentRecord | None:
         """One item of the checklist as last read or changed here."""
@@ -248,11 +206,16 @@ class AdjustmentsScreen(WorkwellScreen[None]):
 
     # Changing, drawn at once and saved in order ---------------------------------------------
 
-    def change_here(self, record: AdjustmentRecord) -> None:
-        """Draw a changed item at once (the store's copy replaces it when saved)."""
+    @property
+    def saving(self) -> bool:
+        """A change is still being saved."""
+        return self.saves.running
+
+    def change(self, record: AdjustmentRecord, save: SaveCall) -> None:
+        """Draw a changed item at once, and save it after any earlier change (the store's copy
+        replaces it when saved)."""
         assert self.data is not None
-        items = tuple(record if item.id == record.id else item for item in self.data.items)
-        self.data = replace(self.data, items=items)
+        self.data = with_item(self.data, record)
         row = row_of(record, self.catalogue, self.data.consents, clock.today())
         if self.open_only or self.shared_only:
             self.show(self.data)  # it may leave the filtered list
@@ -260,54 +223,26 @@ class AdjustmentsScreen(WorkwellScreen[None]):
             self.query_one(Checklist).update_row(row)
             self.show_facts(self.data)
             self.show_info()
+        self.saves.add(save)
 
-    def queue_save(self, job: SaveJob) -> None:
-        """Save after any earlier change, in the order the keys were pressed.
-
-        The save starts once the change is painted: a worker thread started at once would take
-        turns with the painting and the coach would wait for the frame.
-        """
-        self.saves.append(job)
-        if not self.saving:
-            self.saving = True
-            self.call_after_refresh(self.run_saves)
-
-    @work(thread=True, group="adjustments-save", exit_on_error=False)
-    def run_saves(self) -> None:
-        """Store the queued changes one after another."""
-        store = self.services.store
-        while self.saves:
-            data = self.saves.popleft()(store)
-            if not self.saves:  # the last one: the screen shows what is stored
-                self.post_message(self.Saved(data))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A save run ended: start again if a key came in meanwhile; a failure reads again."""
-        super().on_worker_state_changed(event)
-        if event.worker.group != "adjustments-save":
+    def on_ordered_saves_done(self, message: OrderedSaves.Done) -> None:
+        """Stored: show the checklist as the database has it (usually what is already drawn).
+        Not stored (the message is shown): drop what was queued and show what is stored."""
+        if not self.saves.finished(message):
+            self.changed = True
+            return  # more came in meanwhile: those are being saved
+        if message.error is not None:
+            self.saves.queue.clear()
+            self.post_message(WorkFailed(message.error))
+            self.load()
             return
-        if event.state is WorkerState.SUCCESS:
-            self.saving = False
-            if self.saves:
-                self.saving = True
-                self.run_saves()
-
-    def worker_failed(self, worker: Worker[object]) -> None:
-        """Not saved (the message is shown): drop what was queued and show what is stored."""
-        if worker.group == "adjustments-save":
-            self.saves.clear()
-            self.saving = False
-        self.load()
-
-    def on_adjustments_screen_saved(self, message: Saved) -> None:
-        """Stored: show the checklist as the database has it (usually what is already drawn)."""
         self.changed = True
-        if self.saves:
-            return
-        if self.data is not None and message.data.items == self.data.items:
-            self.data = message.data  # exactly as drawn: nothing to redraw
+        data = message.result
+        assert isinstance(data, ChecklistData)
+        if self.data is not None and data.items == self.data.items:
+            self.data = data  # exactly as drawn: nothing to redraw
         else:
-            self.show(message.data)
+            self.show(data)
 
     def on_screen_suspend(self) -> None:
         """Leaving (or covered): the caseload reads its flags again if anything changed."""
@@ -332,33 +267,13 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         record = self.record(self.current_id)
         if record is None:
             return
-        status = status_of(record.status)
-        new = next_status(status) if forward else previous_status(status)
-        if new is None:
-            words = cannot_move_on(status) if forward else "Already at the start: suggested."
-            self.notify(words, timeout=4, markup=False)
+        moved = status_step(record, forward=forward, today=clock.today())
+        if isinstance(moved, str):
+            self.notify(moved, timeout=4, markup=False)
             return
-        self.change_status(record, new)
-
-    def change_status(self, record: AdjustmentRecord, status: AdjustmentStatus) -> None:
-        """Draw the new status now, save it next."""
-        today = clock.today()
-        dates = dates_after(
-            status, StatusDates(record.agreed_on, record.raised_on, record.in_place_on), today
-        )
-        # One update bumps the stored version by one: the next queued change expects that.
-        changed = replace(
-            record,
-            status=status.value,
-            agreed_on=dates.agreed_on,
-            raised_on=dates.raised_on,
-            in_place_on=dates.in_place_on,
-            last_update_on=today,
-            version=record.version + 1,
-        )
-        self.change_here(changed)
-        self.queue_save(
-            lambda store: store.set_adjustment_status(record.id, status, record.version)
+        status = AdjustmentStatus(moved.status)
+        self.change(
+            moved, lambda store: store.set_adjustment_status(record.id, status, record.version)
         )
 
     def action_share(self) -> None:
@@ -366,20 +281,12 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         record = self.record(self.current_id)
         if record is None or self.data is None:
             return
-        share = not record.employer_shareable
-        if share:
-            problem = share_problem(self.data.consents, note_has_health=record.employer_note_health)
-            if problem is not None:
-                self.notify(problem, title="Not shared", severity="warning", markup=False)
-                return
-        changed = replace(
-            record,
-            employer_shareable=share,
-            last_update_on=clock.today(),
-            version=record.version + 1,
-        )
-        self.change_here(changed)
-        self.queue_save(lambda store: store.share_adjustment(record.id, share, record.version))
+        changed = shared_or_why(record, self.data.consents, clock.today())
+        if isinstance(changed, str):
+            self.notify(changed, title="Not shared", severity="warning", markup=False)
+            return
+        share = changed.employer_shareable
+        self.change(changed, lambda store: store.share_adjustment(record.id, share, record.version))
 
     def action_open_only(self) -> None:
         """Show only items still to settle, or everything again."""
@@ -406,7 +313,7 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         from workwell_tui.screens.adjustments.details import AdjustmentDetailsScreen
 
         record = self.record(self.current_id)
-        if record is None or self.data is None or self.saves:
+        if record is None or self.data is None or self.saves.queue:
             return
         self.app.push_screen(
             AdjustmentDetailsScreen(self.data, record, self.catalogue), self.after_change
@@ -423,9 +330,8 @@ class AdjustmentsScreen(WorkwellScreen[None]):
         def added(data: ChecklistData | None) -> None:
             self.after_change(data)
             new = [item.id for item in data.items if item.id not in before] if data else []
-            checklist = self.query_one(Checklist)
-            if new and str(new[0]) in checklist.rows:
-                checklist.highlighted = checklist.get_option_index(str(new[0]))
+            if new:
+                self.query_one(Checklist).select(new[0])
 
         self.app.push_screen(AddAdjustmentScreen(self.data, self.catalogue), added)
 

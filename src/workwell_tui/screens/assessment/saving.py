@@ -34,7 +34,7 @@ from workwell_tui.screens.assessment.autosave import (
     Snapshot,
 )
 from workwell_tui.screens.assessment.changes import conflict_question
-from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.confirm import ConfirmScreen, ask
 from workwell_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ class WizardSaving:
 
     def save_now(self) -> None:
         """Save everything as it stands, in a worker."""
-        if self.autosave is None or self.closed or self.screen.finishing:
+        if self.autosave is None or self.closed or self.screen.completing.finishing:
             return
         self._run(self.snapshot(), leaving=False)
 
@@ -189,18 +189,13 @@ class WizardSaving:
             )
             return
 
-        def answered(again: bool | None) -> None:
-            if again:
-                self.leave(self._discard_on_leave)
-
-        self.screen.app.push_screen(
-            ConfirmScreen(
-                f"Not saved: {result.problem}\n\nEverything typed is still on this screen. "
-                "Try saving again now?",
-                yes="Try again",
-                no="Stay here",
-            ),
-            callback=answered,
+        ask(
+            self.screen,
+            f"Not saved: {result.problem}\n\nEverything typed is still on this screen. "
+            "Try saving again now?",
+            yes="Try again",
+            no="Stay here",
+            then=lambda: self.leave(self._discard_on_leave),
         )
 
     # Leaving ----------------------------------------------------------------------------

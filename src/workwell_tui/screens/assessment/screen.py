@@ -3,9 +3,11 @@
 Composed of parts, not built by inheritance: `StepPages` (widgets/) shows the steps and says
 when an answer changes; `DraftAutosave` (autosave.py, no Textual) saves every change in order
 and refuses a write over a draft changed elsewhere; `WizardSaving` (saving.py) runs those
-writes in workers and shows how they went. This screen moves between steps and applies the
-wizard's rules (what no longer applies, the risk prompts); which questions show, what blocks
-going on and what completing stores all come from `domain/`.
+writes in workers and shows how they went; `AnswerChanges` (changes.py) applies the wizard's
+rules as answers change (what no longer applies, the risk prompts); `WizardCompleting`
+(completing.py) stores the finished assessment. This screen opens the draft and moves between
+steps; which questions show, what blocks going on and what completing stores all come from
+`domain/`.
 """
 
 from __future__ import annotations
@@ -18,12 +20,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer
 from textual.worker import Worker
 
 from workwell_tui import clock
 from workwell_tui.domain.assessment.flow import (
-    eligibility_of,
     first_step,
     next_step,
     position,
@@ -31,31 +32,28 @@ from workwell_tui.domain.assessment.flow import (
     step_from_number,
     step_problems,
     steps_for,
-    unfinished_steps,
 )
-from workwell_tui.domain.assessment.questions import Answer, Answers, is_blank
+from workwell_tui.domain.assessment.questions import Answer, Answers
 from workwell_tui.domain.assessment.steps import Step, StepKey
 from workwell_tui.domain.enums import AssessmentKind
-from workwell_tui.domain.words import plural
-from workwell_tui.errors import WorkwellError
-from workwell_tui.screens.assessment.autosave import Snapshot
+from workwell_tui.errors import WorkwellError, in_coach_words
 from workwell_tui.screens.assessment.changes import AnswerChanges
-from workwell_tui.screens.assessment.finishing import complete_draft, completed_words
+from workwell_tui.screens.assessment.completing import WizardCompleting
+from workwell_tui.screens.assessment.lines import EligibilityLine, ProblemsLine
 from workwell_tui.screens.assessment.saving import (
     TYPING_PAUSE,
     WizardSaving,
     pause_collector_until_drawn,
 )
+from workwell_tui.screens.assessment.signposting import prefilled, signpost_suggestions
 from workwell_tui.screens.assessment.summary import summary_widgets
 from workwell_tui.screens.base import WorkwellScreen
-from workwell_tui.screens.confirm import ConfirmScreen
 from workwell_tui.widgets.form_field import FormField
 from workwell_tui.widgets.step_pages import StepPages
 from workwell_tui.widgets.title_bar import TitleBar
 from workwell_tui.widgets.user_text import joined
 
 if TYPE_CHECKING:
-    from workwell_tui.db.assessments import Completed
     from workwell_tui.domain.records import DraftAssessment, ParticipantRecord
 
 __all__ = ["TYPING_PAUSE", "AssessmentScreen"]
@@ -73,25 +71,6 @@ class AssessmentScreen(WorkwellScreen[None]):
 
     DEFAULT_CLASSES = "assessment-screen"
     DEFAULT_CSS = """
-    AssessmentScreen #legend {
-        height: 1;
-        padding: 0 1;
-        color: $error;
-        text-style: bold;
-    }
-    AssessmentScreen #eligibility {
-        height: auto;
-        max-height: 2;
-        padding: 0 1;
-        background: $panel;
-        &.-eligible {
-            color: $success;
-        }
-        &.-not-eligible {
-            color: $warning;
-            text-style: bold;
-        }
-    }
     AssessmentScreen #finish {
         margin-top: 1;
         &:focus {
@@ -119,19 +98,12 @@ class AssessmentScreen(WorkwellScreen[None]):
         person: ParticipantRecord | None
         service_names: list[str]
 
-    @dataclass
-    class Finished(Message):
-        """Completing stored the assessment."""
-
-        done: Completed
-
     def __init__(self, participant_id: str, kind: AssessmentKind = AssessmentKind.INITIAL):
         super().__init__()
         self.participant_id = participant_id
         self.kind = kind
         self.step: Step = first_step(kind)
         self.edit_from_summary = False
-        self.finishing = False
         self.service_names: list[str] = []
         self.pages = StepPages(
             suggestions=self._suggestions,
@@ -141,6 +113,7 @@ class AssessmentScreen(WorkwellScreen[None]):
         )
         self.saving = WizardSaving(self)
         self.changes = AnswerChanges(self)
+        self.completing = WizardCompleting(self)
 
     # The parts, as tests and the benchmark reach them -------------------------------------
 
@@ -163,9 +136,9 @@ class AssessmentScreen(WorkwellScreen[None]):
     def compose(self) -> ComposeResult:
         """Title and progress, the step's questions, the eligibility line."""
         yield TitleBar("Assessment")
-        yield Static("", id="legend", markup=False)
+        yield ProblemsLine("", id="legend", markup=False)
         yield self.pages
-        yield Static("", id="eligibility", markup=False)
+        yield EligibilityLine("", id="eligibility", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -177,14 +150,10 @@ class AssessmentScreen(WorkwellScreen[None]):
     def open_draft(self) -> None:
         """Start or resume the draft off the UI thread."""
         store = self.services.store
-        try:
+        with in_coach_words(CannotOpen):
             draft = store.start_assessment(self.participant_id, self.kind)
             person = store.participant(self.participant_id)
             names = store.service_names()
-        except WorkwellError:
-            raise
-        except Exception as error:
-            raise CannotOpen() from error
         self.post_message(self.Opened(draft, person, names))
 
     def worker_failed(self, worker: Worker[object]) -> None:
@@ -192,9 +161,7 @@ class AssessmentScreen(WorkwellScreen[None]):
         if worker.group == "open":
             self.dismiss()
         elif worker.group == "complete":
-            self.finishing = False
-            if self.saving.autosave is not None and self.saving.autosave.stale:
-                self.saving.ask_about_conflict()
+            self.completing.failed()
 
     async def on_assessment_screen_opened(self, message: Opened) -> None:
         """Show the step the draft was left on."""
@@ -219,12 +186,12 @@ class AssessmentScreen(WorkwellScreen[None]):
     async def show_step(self, step: Step, focus_key: str | None = None) -> None:
         """Show `step` (built ahead, so usually only shown) and build the one after it."""
         if step.key is StepKey.SIGNPOSTING:
-            self._prefill_signposting()
+            self.pages.set_answers(prefilled(self.answers, clock.today()))
         await self.pages.show(step, focus_key)
         self.step = step  # only now: keys until here still belong to the step on screen
         self.changes.undo_answers = None  # leaving a step keeps its removals
         self.refresh_bindings()
-        self._show_legend({})
+        self.query_one(ProblemsLine).show({})
         self._show_position()
         self._show_eligibility()
         following = next_step(self.kind, step.key, self.answers, clock.today())
@@ -247,38 +214,14 @@ class AssessmentScreen(WorkwellScreen[None]):
         """Where to signpost: the rule's own suggestions, then the local directory."""
         if key != "signpost_service":
             return None
-        signposts = eligibility_of(self.answers, clock.today()).signposts
-        return [text[:1].upper() + text[1:] for text in signposts] + self.service_names
-
-    def _prefill_signposting(self) -> None:
-        eligibility = eligibility_of(self.answers, clock.today())
-        answers = dict(self.answers)
-        if is_blank(answers.get("signpost_reason")) and eligibility.blockers:
-            reason = "; ".join(eligibility.blockers)
-            answers["signpost_reason"] = reason[:1].upper() + reason[1:]
-        if is_blank(answers.get("signpost_service")) and eligibility.signposts:
-            service = eligibility.signposts[0]
-            answers["signpost_service"] = service[:1].upper() + service[1:]
-        self.pages.set_answers(answers)
+        return signpost_suggestions(self.answers, clock.today(), self.service_names)
 
     def _show_position(self) -> None:
         where = position(self.kind, self.step.key, self.answers, clock.today())
         self.query_one(TitleBar).set_fact("position", where.label)
 
     def _show_eligibility(self) -> None:
-        line = self.query_one("#eligibility", Static)
-        if self.kind is AssessmentKind.REVIEW:
-            line.display = False
-            return
-        eligibility = eligibility_of(self.answers, clock.today())
-        line.update(f"Eligibility: {eligibility.summary()}")
-        line.set_class(eligibility.outcome.value == "not_eligible", "-not-eligible")
-        line.set_class(eligibility.eligible, "-eligible")
-
-    def _show_legend(self, problems: dict[str, str]) -> None:
-        legend = self.query_one("#legend", Static)
-        legend.display = bool(problems)
-        legend.update(f"{plural(len(problems), 'thing')} to put right before going on")
+        self.query_one(EligibilityLine).show(self.kind, self.answers, clock.today())
 
     # Answers changing ----------------------------------------------------------------------
 
@@ -316,28 +259,29 @@ class AssessmentScreen(WorkwellScreen[None]):
 
     # Moving between steps ------------------------------------------------------------------
 
-    def _check_step(self) -> dict[str, str]:
+    def check_step(self) -> dict[str, str]:
+        """Put each problem of the step on screen beside its question; the problems."""
         problems = step_problems(self.step, self.answers, clock.today())
         self.pages.show_problems(problems)
-        self._show_legend(problems)
+        self.query_one(ProblemsLine).show(problems)
         return problems
 
     async def action_continue(self) -> None:
         """Go on to the next step when this one is right; on the summary, finish."""
-        if not self.saving.ready or self.finishing:
+        if not self.saving.ready or self.completing.finishing:
             return
         if isinstance(self.focused, Button):
             self.focused.press()
             return
         if self.step.key is StepKey.SUMMARY:
-            self.action_finish()
+            self.completing.finish()
             return
-        if self._check_step():
+        if self.check_step():
             return
         today = clock.today()
         following = next_step(self.kind, self.step.key, self.answers, today)
         if following is None:
-            self._confirm_signposting()
+            self.completing.confirm_signposting()
             return
         if self.edit_from_summary and following.key is not StepKey.SUMMARY:
             self.edit_from_summary = False
@@ -380,52 +324,11 @@ class AssessmentScreen(WorkwellScreen[None]):
 
     @on(Button.Pressed, "#finish")
     def _finish_pressed(self) -> None:
-        self.action_finish()
+        self.completing.finish()
 
-    def action_finish(self) -> None:
-        """Complete the assessment once every step is right."""
-        if not self.saving.ready or self.finishing:
-            return
-        waiting = unfinished_steps(self.kind, self.answers, clock.today())
-        if waiting:
-            self.notify(f"{waiting[0].title} still needs answers.", severity="warning")
-            self.run_worker(self._go_to_problem(waiting[0]))
-            return
-        self.finishing = True
-        self.complete(self.saving.snapshot())
-
-    async def _go_to_problem(self, step: Step) -> None:
-        await self.show_step(step)
-        self._check_step()
-
-    def _confirm_signposting(self) -> None:
-        def answered(sure: bool | None) -> None:
-            if sure:
-                self.action_finish()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Record them as not eligible and signposted? Their stage changes and the "
-                "assessment is closed.",
-                yes="Record and close",
-                no="Stay here",
-            ),
-            callback=answered,
-        )
-
-    @work(thread=True, exclusive=True, group="complete", exit_on_error=False)
-    def complete(self, snapshot: Snapshot) -> None:
-        """Save what is on screen, then store the finished assessment (off the UI thread)."""
-        autosave = self.saving.autosave
-        assert autosave is not None
-        done = complete_draft(self.services.store, autosave, self.kind, snapshot)
-        self.post_message(self.Finished(done))
-
-    def on_assessment_screen_finished(self, message: Finished) -> None:
+    def on_wizard_completing_finished(self, message: WizardCompleting.Finished) -> None:
         """Stored: say what was made, and go back."""
-        self.saving.closed = True
-        self.notify(completed_words(self.kind, message.done), timeout=6)
-        self.dismiss()
+        self.completing.finished(message)
 
     # Leaving -------------------------------------------------------------------------------
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -30,11 +29,11 @@ from textual.worker import Worker
 
 from workwell_tui.domain.form_drafts import FormKind
 from workwell_tui.domain.plan.views import PlanView
-from workwell_tui.domain.words import plural
-from workwell_tui.errors import WorkwellError, coach_words
+from workwell_tui.errors import NotSaved, coach_words, in_coach_words
 from workwell_tui.screens.base import WorkwellScreen
-from workwell_tui.screens.confirm import ConfirmScreen
-from workwell_tui.screens.form_draft import DraftKeeper, restore_values, when_saved
+from workwell_tui.screens.confirm import leave_asking
+from workwell_tui.screens.form_draft import DraftKeeper, restore_values, show_kept_on
+from workwell_tui.screens.form_problems import show_problems
 from workwell_tui.styles import style
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.form_field import FormField
@@ -46,13 +45,6 @@ if TYPE_CHECKING:
 Save = Callable[["Store"], PlanView]
 
 __all__ = ["NotSaved", "PlanForm", "Save"]
-
-
-class NotSaved(WorkwellError):
-    """The database would not take the change."""
-
-    default_title = "Not saved"
-    default_message = "Could not save: the database refused. Everything typed is still here."
 
 
 class PlanForm(WorkwellScreen[PlanView | None]):
@@ -97,7 +89,9 @@ class PlanForm(WorkwellScreen[PlanView | None]):
         self.what = what
         """How the resume question names the typing: "You were typing {what} at 14:05…"."""
         self.keeper = (
-            DraftKeeper(self, draft[0], draft[1], self.values, self.kept) if draft else None
+            DraftKeeper(self, draft[0], draft[1], self.values, show_kept_on(self))
+            if draft
+            else None
         )
 
     def fields(self) -> Iterable[Widget]:
@@ -132,10 +126,6 @@ class PlanForm(WorkwellScreen[PlanView | None]):
         """Put a kept draft back into the fields."""
         restore_values((field.control for field in self.query(FormField)), values)
 
-    def kept(self, saved_at: datetime) -> None:
-        """A draft was written: say when, quietly."""
-        self.query_one(TitleBar).set_fact("draft", f"draft {when_saved(saved_at)}", "quiet")
-
     def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
         """Leaving a field writes the draft at once."""
         if self.keeper is not None:
@@ -157,15 +147,7 @@ class PlanForm(WorkwellScreen[PlanView | None]):
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         """Each message beside its field; a count of what to put right in the title."""
-        for field in self.query(FormField):
-            name = field.control.id or ""
-            field.set_message(errors.get(name))
-        count = len(errors)
-        self.query_one(TitleBar).set_fact(
-            "legend",
-            f"{plural(count, 'thing')} to put right" if count else "",
-            "alert",
-        )
+        show_problems(self, errors)
 
     @on(Input.Changed)
     @on(Choices.Changed)
@@ -200,15 +182,10 @@ class PlanForm(WorkwellScreen[PlanView | None]):
         """One Store call off the UI thread, then the draft goes; a failure keeps everything
         typed (and the draft)."""
         keeper, store = self.keeper, self.services.store
-        with keeper.saving() if keeper is not None else nullcontext():
-            try:
-                view = save(store)
-                if keeper is not None:
-                    store.discard_form_draft(keeper.form, keeper.record_key)
-            except WorkwellError:
-                raise
-            except Exception as error:
-                raise NotSaved() from error
+        with keeper.saving() if keeper is not None else nullcontext(), in_coach_words(NotSaved):
+            view = save(store)
+            if keeper is not None:
+                store.discard_form_draft(keeper.form, keeper.record_key)
         self.post_message(self.Saved(view))
 
     def worker_failed(self, worker: Worker[object]) -> None:
@@ -228,21 +205,13 @@ class PlanForm(WorkwellScreen[PlanView | None]):
 
     def action_cancel(self) -> None:
         """Leave; ask first when something typed would be lost."""
-        if self.values() == self.first_values:
-            self.leave(discard=False)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.leave(discard=True)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Leave without saving? What you typed here will be lost.",
-                yes="Leave",
-                no="Keep typing",
-            ),
-            answered,
+        leave_asking(
+            self,
+            changed=self.values() != self.first_values,
+            question="Leave without saving? What you typed here will be lost.",
+            yes="Leave",
+            no="Keep typing",
+            leave=lambda thrown: self.leave(discard=thrown),
         )
 
     def leave(self, *, discard: bool) -> None:

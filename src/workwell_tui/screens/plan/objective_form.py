@@ -2,8 +2,9 @@
 status and the reason a dropped or changed objective keeps.
 
 The checks are `domain.plan.objectives.check_objective`; what happens on save (add, edit with
-the version read, reword a suggestion) is given by the plan screen, and so is the draft key
-(a new objective's is its plan's; the others' the objective's), so typing survives a crash.
+the version read, reword a suggestion) is given by whoever opens the form (`objective_form`,
+`reword_form`), and so is the draft key (a new objective's is its plan's; the others' the
+objective's), so typing survives a crash.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from textual.widgets import Input
 from workwell_tui.domain.enums import Domain, ObjectiveStatus
 from workwell_tui.domain.form_drafts import FormKind
 from workwell_tui.domain.plan.objectives import ObjectiveDraft, check_objective
-from workwell_tui.domain.plan.views import ObjectiveView
+from workwell_tui.domain.plan.views import ObjectiveView, PlanView
+from workwell_tui.domain.plan.vocabulary import SuggestionChoice
 from workwell_tui.screens.plan.form import PlanForm, Save
 from workwell_tui.widgets.choices import Choices
 from workwell_tui.widgets.form_field import FormField
@@ -112,3 +114,40 @@ class ObjectiveForm(PlanForm):
         if result.objective is None:
             return result.errors, None
         return {}, self.save_objective(result.objective)
+
+
+def objective_form(
+    title: str,
+    view: PlanView,
+    objective: ObjectiveView | None,
+    kind: FormKind,
+    status: ObjectiveStatus | None = None,
+) -> ObjectiveForm:
+    """The form that adds an objective to `view` (`objective` None) or changes `objective`."""
+    # What is typed is kept as a draft under the plan (a new one) or the objective.
+    draft = (kind, str(view.id if objective is None else objective.id))
+    if objective is None:
+        plan_id = view.id
+
+        def save(typed: ObjectiveDraft) -> Save:
+            return lambda store: store.add_objective(plan_id, typed)
+    else:
+        oid, version = objective.id, objective.version
+
+        def save(typed: ObjectiveDraft) -> Save:
+            return lambda store: store.edit_objective(oid, typed, version)
+
+    return ObjectiveForm(title, view.length_weeks, save, objective, status=status, draft=draft)
+
+
+def reword_form(view: PlanView, objective: ObjectiveView) -> ObjectiveForm:
+    """The form that rewords a suggestion with them; saving accepts it as reworded."""
+    oid = objective.id
+
+    def save(typed: ObjectiveDraft) -> Save:
+        return lambda store: store.decide_suggestion(oid, SuggestionChoice.REWORD, typed)
+
+    return ObjectiveForm(
+        "Reword suggestion", view.length_weeks, save, objective, show_status=False,
+        draft=(FormKind.REWORD_SUGGESTION, str(oid)),
+    )  # fmt: skip

@@ -29,7 +29,7 @@ from workwell_tui.domain.plan.contacts import ContactDraft, check_contact
 from workwell_tui.domain.plan.distance import MeasureChange
 from workwell_tui.domain.plan.views import PlanView
 from workwell_tui.domain.text import clean_note
-from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.confirm import ask
 from workwell_tui.screens.navigation import StartAssessment
 from workwell_tui.screens.plan.contact import MODES
 from workwell_tui.screens.record_form import RecordFormScreen, Saved, Values
@@ -202,18 +202,13 @@ class ReviewScreen(RecordFormScreen):
             super().confirm_then_save(checked)
             return
 
-        def answered(anyway: bool | None) -> None:
-            if anyway:
-                super(ReviewScreen, self).confirm_then_save(checked)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "No measures were taken at this review (ctrl+t takes them). "
-                "Record the review without them?",
-                yes="Record without",
-                no="Not yet",
-            ),
-            answered,
+        ask(
+            self,
+            "No measures were taken at this review (ctrl+t takes them). "
+            "Record the review without them?",
+            yes="Record without",
+            no="Not yet",
+            then=lambda: super(ReviewScreen, self).confirm_then_save(checked),
         )
 
     def store_change(self, checked: object) -> Saved:

@@ -6,15 +6,16 @@ add (a), edit (e), change status (s), drop with a reason (d), a progress note (n
 (shift+↑/↓) and move the target week (←/→). A closed plan is read only.
 
 Every change is saved at once by one Store call. Changes whose result is known (a status, a
-target week, the order) show at once and are saved in order by one worker (`drain`), so a quick
-run of ←→ keys never saves out of order; the plan as stored then replaces what was shown. A
-change the database refuses is reported and the stored plan is read again.
+target week, the order) show at once (`quick_changes.py`) and are saved in order by one worker
+(`ordered_saves.py`), so a quick run of ←→ keys never saves out of order; the plan as stored
+then replaces what was shown. A change the database refuses is reported and the plan read again.
+Which keys apply when is `keys.py`; the objective forms are `objective_form.py`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -28,73 +29,19 @@ from textual.worker import Worker
 
 from workwell_tui import clock
 from workwell_tui.domain.audit import Viewed
-from workwell_tui.domain.dates import uk_date
-from workwell_tui.domain.enums import ObjectiveStatus, PlanStatus
+from workwell_tui.domain.enums import ObjectiveStatus
 from workwell_tui.domain.form_drafts import FormKind
-from workwell_tui.domain.plan.objectives import ObjectiveDraft, move_target
 from workwell_tui.domain.plan.views import ObjectiveView, PlanView
-from workwell_tui.domain.plan.vocabulary import SuggestionChoice
 from workwell_tui.screens.base import WorkwellScreen
-from workwell_tui.screens.navigation import (
-    CaseloadStale,
-    ClosePlan,
-    ExportPlan,
-    ExtendPlan,
-    LogContact,
-    ParticipantDestination,
-    StartReview,
-    WorkFailed,
-)
-from workwell_tui.screens.plan import words
+from workwell_tui.screens.navigation import CaseloadStale, WorkFailed
+from workwell_tui.screens.ordered_saves import OrderedSaves, SaveCall
+from workwell_tui.screens.plan import quick_changes, words
 from workwell_tui.screens.plan.agree_form import AgreeForm
-from workwell_tui.screens.plan.form import Save
+from workwell_tui.screens.plan.keys import DESTINATIONS, OFFERED, allowed
 from workwell_tui.screens.plan.note_form import NoteForm
-from workwell_tui.screens.plan.objective_form import ObjectiveForm
+from workwell_tui.screens.plan.objective_form import objective_form, reword_form
 from workwell_tui.widgets.title_bar import TitleBar
-from workwell_tui.widgets.user_text import joined
-from workwell_tui.widgets.week_grid import WeekGridView, grouped
-
-# `s` steps through these; a changed or dropped objective taken up again goes to "in progress".
-STATUS_CYCLE = (ObjectiveStatus.NOT_STARTED, ObjectiveStatus.IN_PROGRESS, ObjectiveStatus.ACHIEVED)
-DESTINATIONS: dict[str, type[ParticipantDestination]] = {
-    kind.__name__: kind for kind in (LogContact, StartReview, ExportPlan, ClosePlan, ExtendPlan)
-}
-# What each action needs of the highlighted objective: a suggestion, or an agreed objective.
-ON_SUGGESTION = {"accept", "reword", "discard"}
-ON_AGREED = {"edit", "status", "drop", "note", "reorder", "target"}
-OFFERED: tuple[tuple[str, tuple[object, ...]], ...] = (
-    *((action, ()) for action in ("accept", "reword", "discard", "agree", "add")),
-    *((action, ()) for action in sorted(ON_AGREED)),
-    *(("go", (kind,)) for kind in DESTINATIONS),
-)
-
-
-def next_status(status: ObjectiveStatus) -> ObjectiveStatus:
-    """The status `s` moves to."""
-    if status in STATUS_CYCLE:
-        return STATUS_CYCLE[(STATUS_CYCLE.index(status) + 1) % len(STATUS_CYCLE)]
-    return ObjectiveStatus.IN_PROGRESS
-
-
-def with_objective(view: PlanView, changed: ObjectiveView) -> PlanView:
-    """The plan with one objective replaced (what is shown until the save comes back)."""
-    objectives = tuple(changed if o.id == changed.id else o for o in view.objectives)
-    return dataclasses.replace(view, objectives=objectives)
-
-
-def reordered(view: PlanView, objective: ObjectiveView, step: int) -> tuple[PlanView, int]:
-    """The plan with `objective` swapped with its neighbour in the same domain, and the step in
-    the plan's whole order that does it (0 when it is already first or last of its domain)."""
-    same = [o for o in grouped(view) if o.domain is objective.domain]
-    index = same.index(objective)
-    if not 0 <= index + step < len(same):
-        return view, 0
-    neighbour = same[index + step]
-    order = list(view.objectives)
-    here, there = order.index(objective), order.index(neighbour)
-    order.insert(there, order.pop(here))
-    objectives = tuple(dataclasses.replace(o, position=n) for n, o in enumerate(order))
-    return dataclasses.replace(view, objectives=objectives), there - here
+from workwell_tui.widgets.week_grid import WeekGridView
 
 
 class PlanScreen(WorkwellScreen[None]):
@@ -153,19 +100,12 @@ class PlanScreen(WorkwellScreen[None]):
 
         view: PlanView | None
 
-    @dataclass
-    class Stored(Message):
-        """Every queued change was saved (the plan as stored), or one failed."""
-
-        view: PlanView | None
-        error: BaseException | None = None
-
     def __init__(self, participant_id: str) -> None:
         super().__init__()
         self.participant_id = participant_id
         self.view: PlanView | None = None
-        self.changes: deque[Save] = deque()
-        self.saving = False
+        self.saves = OrderedSaves(self, "plan-save")
+        self.changes: deque[SaveCall] = self.saves.queue  # the quick changes waiting to be saved
         # Which keys were last offered: the footer is only redrawn when that changes.
         self.offered: tuple[bool | None, ...] = ()
         self.said: dict[str, str] = {}
@@ -229,9 +169,7 @@ class PlanScreen(WorkwellScreen[None]):
             self.offer_keys()
             return
         self.grid.plan = view
-        # The start date gives way before the name when the line is short.
-        started = f"started {uk_date(view.start_date)}" if view.agreed_on else ""
-        title_bar.title = joined("Plan", view.name, started)
+        title_bar.title = words.title(view)
         for name, text, kind in words.facts(view):
             title_bar.set_fact(name, text, kind)
         self.say("#banner", words.banner(view))
@@ -261,47 +199,41 @@ class PlanScreen(WorkwellScreen[None]):
 
     # Saving, in order ------------------------------------------------------------------------
 
-    def change(self, save: Save, shown: PlanView | None = None) -> None:
-        """Save one change (in order after any still saving); show `shown` straight away."""
-        if shown is not None:
-            self.show(shown)
-        self.changes.append(save)
+    @property
+    def saving(self) -> bool:
+        """A quick change is still being saved (the plan read meanwhile is not shown)."""
+        return self.saves.running
+
+    def change(self, change: quick_changes.Change | None) -> None:
+        """Show a quick key's change at once; save it after any still saving (None: nothing)."""
+        if change is None:
+            return
+        save, shown = change
+        self.show(shown)
         self.query_one(TitleBar).set_fact("saved", "saving…", "quiet")
-        if not self.saving:
-            self.saving = True
-            self.drain()
+        self.saves.add(save)
 
-    @work(thread=True, group="plan-save", exit_on_error=False)
-    def drain(self) -> None:
-        """Save queued changes one after another; report the plan as stored, or the failure."""
-        store = self.services.store
-        view: PlanView | None = None
-        while self.changes:
-            save = self.changes.popleft()
-            try:
-                view = save(store)
-            except Exception as error:  # reported by the App in the coach's words
-                self.changes.clear()
-                self.post_message(self.Stored(None, error))
-                return
-        self.post_message(self.Stored(view))
+    def change_highlighted(
+        self, change: Callable[[PlanView, ObjectiveView], quick_changes.Change | None]
+    ) -> None:
+        """A quick change to the highlighted objective (when there is one)."""
+        objective, view = self.objective, self.view
+        if objective is not None and view is not None:
+            self.change(change(view, objective))
 
-    @on(Stored)
-    def _stored(self, message: Stored) -> None:
-        self.saving = False
+    def on_ordered_saves_done(self, message: OrderedSaves.Done) -> None:
+        """Saved: show the plan as stored; refused: say so and read the plan again."""
+        if not self.saves.finished(message):
+            return  # more arrived after the worker last looked
         title_bar = self.query_one(TitleBar)
         if message.error is not None:
             title_bar.set_fact("saved", "not saved", "alert")
             self.post_message(WorkFailed(message.error))
             self.load()
             return
-        if self.changes:  # more arrived after the worker last looked
-            self.saving = True
-            self.drain()
-            return
         title_bar.set_fact("saved", f"saved {clock.now():%H:%M}", "quiet")
-        if message.view is not None:
-            self.show(message.view)
+        if isinstance(message.result, PlanView):
+            self.show(message.result)
 
     def after_form(self, view: PlanView | None, select_new: bool = False) -> None:
         """A form saved (or was left): show the plan as stored."""
@@ -318,27 +250,7 @@ class PlanScreen(WorkwellScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that fit the plan and the highlighted objective; a closed plan only reads."""
-        view, objective = self.view, self.objective
-        if action == "go":
-            if view is None:
-                return False
-            if parameters and parameters[0] == "StartReview":
-                return view.status is PlanStatus.ACTIVE
-            if parameters and parameters[0] in ("LogContact", "ClosePlan", "ExtendPlan"):
-                return not view.read_only
-            return True
-        editable = view is not None and not view.read_only
-        if action == "agree":
-            if not editable or view is None or not view.is_draft:
-                return False
-            return None if view.pending_suggestions or not view.objectives else True
-        if action == "add":
-            return editable
-        if action in ON_SUGGESTION:
-            return editable and objective is not None and objective.suggested
-        if action in ON_AGREED:
-            return editable and objective is not None and not objective.suggested
-        return True
+        return allowed(action, parameters, self.view, self.objective)
 
     # Suggestions and agreeing ------------------------------------------------------------------
 
@@ -347,46 +259,25 @@ class PlanScreen(WorkwellScreen[None]):
         objective, view = self.objective, self.view
         if objective is None or view is None:
             return
-        accepted = dataclasses.replace(objective, accepted_on=clock.today())
-        oid = objective.id
-        self.change(
-            lambda store: store.decide_suggestion(oid, SuggestionChoice.ACCEPT),
-            with_objective(view, accepted),
-        )
+        self.change(quick_changes.accepted(view, objective, clock.today()))
         self.grid.action_move_cursor(1)
 
     def action_discard(self) -> None:
         """Discard the highlighted suggestion (it was never agreed; the audit keeps the event)."""
-        objective, view = self.objective, self.view
-        if objective is None or view is None:
-            return
-        kept = tuple(o for o in view.objectives if o.id != objective.id)
-        oid = objective.id
-        self.change(
-            lambda store: store.decide_suggestion(oid, SuggestionChoice.DISCARD),
-            dataclasses.replace(view, objectives=kept),
-        )
+        self.change_highlighted(quick_changes.discarded)
 
     def action_reword(self) -> None:
         """Reword the highlighted suggestion with them; saving accepts it as reworded."""
         objective, view = self.objective, self.view
         if objective is None or view is None:
             return
-        oid = objective.id
-
-        def save(draft: ObjectiveDraft) -> Save:
-            return lambda store: store.decide_suggestion(oid, SuggestionChoice.REWORD, draft)
 
         def reworded(result: PlanView | None) -> None:
             self.after_form(result)
             if result is not None:
                 self.grid.action_move_cursor(1)  # on to the next suggestion, as after accepting
 
-        form = ObjectiveForm(
-            "Reword suggestion", view.length_weeks, save, objective, show_status=False,
-            draft=(FormKind.REWORD_SUGGESTION, str(oid)),
-        )  # fmt: skip
-        self.app.push_screen(form, reworded)
+        self.app.push_screen(reword_form(view, objective), reworded)
 
     def action_agree(self) -> None:
         """Agree the plan and start it (start date, default today)."""
@@ -405,43 +296,32 @@ class PlanScreen(WorkwellScreen[None]):
 
     # Objectives -------------------------------------------------------------------------------
 
-    def _form(
-        self, title: str, objective: ObjectiveView | None, kind: FormKind, **kw: object
+    def open_form(
+        self,
+        title: str,
+        objective: ObjectiveView | None,
+        kind: FormKind,
+        status: ObjectiveStatus | None = None,
     ) -> None:
+        """The objective form: a new objective when `objective` is None (then highlighted)."""
         view = self.view
         if view is None:
             return
-        # What is typed is kept as a draft under the plan (a new one) or the objective.
-        kw["draft"] = (kind, str(view.id if objective is None else objective.id))
-        if objective is None:
-            plan_id = view.id
-
-            def save(draft: ObjectiveDraft) -> Save:
-                return lambda store: store.add_objective(plan_id, draft)
-        else:
-            oid, version = objective.id, objective.version
-
-            def save(draft: ObjectiveDraft) -> Save:
-                return lambda store: store.edit_objective(oid, draft, version)
-
-        form = ObjectiveForm(title, view.length_weeks, save, objective, **kw)  # type: ignore[arg-type]
+        form = objective_form(title, view, objective, kind, status)
         self.app.push_screen(form, lambda result: self.after_form(result, objective is None))
 
     def action_add(self) -> None:
         """Add an objective typed with them."""
-        self._form("Add objective", None, FormKind.NEW_OBJECTIVE)
+        self.open_form("Add objective", None, FormKind.NEW_OBJECTIVE)
 
     def action_edit(self) -> None:
         """Edit the highlighted objective."""
-        self._form("Edit objective", self.objective, FormKind.EDIT_OBJECTIVE)
+        self.open_form("Edit objective", self.objective, FormKind.EDIT_OBJECTIVE)
 
     def action_drop(self) -> None:
         """Drop the highlighted objective, with the reason (it stays in the record)."""
-        self._form(
-            "Drop objective",
-            self.objective,
-            FormKind.DROP_OBJECTIVE,
-            status=ObjectiveStatus.DROPPED,
+        self.open_form(
+            "Drop objective", self.objective, FormKind.DROP_OBJECTIVE, ObjectiveStatus.DROPPED
         )
 
     def action_note(self) -> None:
@@ -452,38 +332,15 @@ class PlanScreen(WorkwellScreen[None]):
 
     def action_status(self) -> None:
         """Move the highlighted objective's status on: not started, in progress, achieved."""
-        objective, view = self.objective, self.view
-        if objective is None or view is None:
-            return
-        status = next_status(objective.status)
-        shown = dataclasses.replace(objective, status=status, status_reason="")
-        oid = objective.id
-        self.change(
-            lambda store: store.set_objective_status(oid, status), with_objective(view, shown)
-        )
+        self.change_highlighted(quick_changes.status_moved)
 
     def action_target(self, step: int) -> None:
         """Move the highlighted objective's target week one week earlier or later."""
-        objective, view = self.objective, self.view
-        if objective is None or view is None:
-            return
-        start = objective.target_week or view.current_week or 1
-        week = move_target(start, step, view.length_weeks)
-        if week == objective.target_week:
-            return
-        oid = objective.id
-        shown = with_objective(view, dataclasses.replace(objective, target_week=week))
-        self.change(lambda store: store.move_target_week(oid, week), shown)
+        self.change_highlighted(lambda view, o: quick_changes.target_moved(view, o, step))
 
     def action_reorder(self, step: int) -> None:
         """Move the highlighted objective up or down within its domain."""
-        objective, view = self.objective, self.view
-        if objective is None or view is None:
-            return
-        shown, places = reordered(view, objective, step)
-        if places:
-            oid = objective.id
-            self.change(lambda store: store.move_objective(oid, places), shown)
+        self.change_highlighted(lambda view, o: quick_changes.order_moved(view, o, step))
 
     def action_go(self, kind: str) -> None:
         """Another screen about this participant, through the App."""

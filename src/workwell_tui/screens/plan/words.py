@@ -1,5 +1,5 @@
-"""What the plan screen says around its grid: the banner (draft, closed, extended), the
-highlighted objective's steps and notes, and the legend with the measures line at the foot."""
+"""What the plan screen says around its grid: the title, the banner (draft, closed, extended),
+the highlighted objective's steps and notes, and the legend with the measures line at the foot."""
 
 from __future__ import annotations
 
@@ -10,11 +10,18 @@ from workwell_tui.domain.plan.grid import CONTACT, NOW, TARGET
 from workwell_tui.domain.plan.views import ObjectiveView, PlanView
 from workwell_tui.domain.words import plural
 from workwell_tui.widgets.plan_marks import measure_name
-from workwell_tui.widgets.user_text import user_text
+from workwell_tui.widgets.user_text import joined, user_text
 from workwell_tui.widgets.week_grid import REVIEW
 
 # Notes shown under the grid for the highlighted objective; the rest are in the record.
 SHOWN_NOTES = 2
+
+
+def title(view: PlanView) -> Text:
+    """ "Plan · their name · started 2 Nov 2026" (the start date once agreed)."""
+    # The start date gives way before the name when the line is short.
+    started = f"started {uk_date(view.start_date)}" if view.agreed_on else ""
+    return joined("Plan", view.name, started)
 
 
 def banner(view: PlanView) -> Text:

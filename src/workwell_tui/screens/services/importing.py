@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 from workwell_tui import clock
 from workwell_tui.db.store_directory import ImportSummary
 from workwell_tui.directory import read_services
-from workwell_tui.errors import WorkwellError
+from workwell_tui.errors import WorkwellError, in_coach_words
 from workwell_tui.screens.navigation import WorkFailed
 from workwell_tui.services import Services
 from workwell_tui.styles import style
@@ -120,12 +120,8 @@ class ImportScreen(ModalScreen[ImportSummary | None]):
     def run_import(self, path: Path, source: str) -> None:
         """Read and store off the UI thread."""
         batch = read_services(path, clock.today())
-        try:
+        with in_coach_words(ImportFailed):
             summary = self.services.store.import_services(batch, source=source)
-        except WorkwellError:
-            raise
-        except Exception as error:
-            raise ImportFailed() from error
         self.post_message(self.Done(summary))
 
     def on_import_screen_done(self, message: Done) -> None:

@@ -23,7 +23,8 @@ from workwell_tui.domain.directory.referrals import (
     check_referral_change,
 )
 from workwell_tui.domain.enums import ReferralStatus
-from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.confirm import leave_asking
+from workwell_tui.screens.form_problems import show_messages
 from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
 from workwell_tui.widgets.user_text import joined
@@ -116,27 +117,17 @@ class ReferralScreen(ModalScreen[ReferralDraft | None]):
     def action_save(self) -> None:
         """Check; close with the draft when right, otherwise show why beside the field."""
         result = check_referral_change(self.values(), clock.today())
-        for field in self.query(FormField):
-            name = field.id.removeprefix("field-") if field.id else ""
-            field.set_message(result.errors.get(name))
+        show_messages(self.query(FormField), result.errors)
         if result.draft is not None:
             self.dismiss(result.draft)
 
     def action_cancel(self) -> None:
         """Leave without recording anything; ask first when something was typed."""
-        if self.values() == self.first_values:
-            self.dismiss(None)
-            return
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Leave without recording this? What you typed here will be lost.",
-                yes="Leave",
-                no="Keep typing",
-            ),
-            answered,
+        leave_asking(
+            self,
+            changed=self.values() != self.first_values,
+            question="Leave without recording this? What you typed here will be lost.",
+            yes="Leave",
+            no="Keep typing",
+            leave=lambda _thrown: self.dismiss(None),
         )

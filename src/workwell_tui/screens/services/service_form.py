@@ -16,8 +16,8 @@ from textual.widgets import Footer, Input, TextArea
 from workwell_tui import clock
 from workwell_tui.domain.directory.form import TEXT_FIELDS, check_service, form_values
 from workwell_tui.domain.directory.service import ROUTE_LABELS, ROUTES, ServiceDraft
-from workwell_tui.domain.words import plural
-from workwell_tui.screens.confirm import ConfirmScreen
+from workwell_tui.screens.confirm import leave_asking
+from workwell_tui.screens.form_problems import show_problems
 from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
 from workwell_tui.widgets.tick_box import TickBox
@@ -110,13 +110,7 @@ class ServiceFormScreen(Screen[ServiceDraft | None]):
         description = str(values.pop("description"))
         source_id = self.current.source_id if self.current else None
         result = check_service(values, description, clock.today(), source_id)
-        for field in self.query(FormField):
-            name = field.id.removeprefix("field-") if field.id else ""
-            field.set_message(result.errors.get(name))
-        count = len(result.errors)
-        self.query_one(TitleBar).set_fact(
-            "legend", f"{plural(count, 'thing')} to put right" if count else "", "alert"
-        )
+        show_problems(self, result.errors)
         if result.draft is not None:
             self.dismiss(result.draft)
             return
@@ -126,17 +120,11 @@ class ServiceFormScreen(Screen[ServiceDraft | None]):
 
     def action_cancel(self) -> None:
         """Leave; ask first when something was changed."""
-        if self.values() == self.start:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Leave without saving? Your changes will be lost.", yes="Leave", no="Keep editing"
-            ),
-            answered,
+        leave_asking(
+            self,
+            changed=self.values() != self.start,
+            question="Leave without saving? Your changes will be lost.",
+            yes="Leave",
+            no="Keep editing",
+            leave=lambda _thrown: self.dismiss(None),
         )
