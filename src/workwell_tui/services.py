@@ -4,10 +4,16 @@ The command line (or a test) makes one `Services`: the settings, where the data 
 open the database. Screens reach it through `WorkwellScreen.services`, never through casts of
 `self.app`. Opening the store is slow (SQLAlchemy, migrations, perhaps the demo fill), so it runs
 in the App's worker after the first frame; until then `store` says it is not open yet.
+
+An encrypted database's key takes ~0.15 s to derive (SQLCipher 4's PBKDF2, 256,000 iterations).
+When the passphrase is known at start (WORKWELL_PASSPHRASE), `derive_key_early` starts that in a
+thread before Textual is imported, so it is ready, or nearly, when the worker opens the store.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -16,6 +22,8 @@ from workwell_tui.config import Paths, Settings
 from workwell_tui.errors import WorkwellError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from workwell_tui.db.store import Store
 
 
@@ -58,6 +66,28 @@ class Services:
             self.opened = self.opener()
         return self.opened
 
+    def derive_key_early(self) -> threading.Thread | None:
+        """Start deriving the encrypted database's key in a background thread, now; the thread
+        (None when there is nothing to derive: no passphrase, or not a SQLite file).
+
+        The store finds the key ready when it opens (or waits for this thread rather than
+        deriving it again). Anything wrong (a wrong passphrase, an unreadable file) is left for
+        the store to find and say in the coach's words: this thread never reports, so nothing
+        it meets can reach the terminal the app draws on.
+        """
+        if self.passphrase is None or self.paths is None:
+            return None
+        from workwell_tui.db.paths import sqlite_file
+
+        path = sqlite_file(self.paths.database_url)
+        if path is None:
+            return None
+        thread = threading.Thread(
+            target=_derive_quietly, args=(self.passphrase, path), name="workwell-key", daemon=True
+        )
+        thread.start()
+        return thread
+
     def access_needed(self) -> str | None:
         """ "unlock" when the database is encrypted and no passphrase is known yet, "set" on the
         first run (no database file yet, not the demo), else None."""
@@ -87,3 +117,13 @@ class Services:
     def for_store(cls, store: Store, settings: Settings | None = None) -> Services:
         """Services around a store that is already open (tests, benchmarks)."""
         return cls(settings=settings or store.settings, opened=store)
+
+
+def _derive_quietly(passphrase: str, path: Path) -> None:
+    """The early derivation (in its own thread); the store opening later reports any failure."""
+    # Whatever goes wrong here, the store meets it again when it opens and says it properly.
+    with contextlib.suppress(Exception):
+        # Imported here, not on the main thread: the first frame does not wait for the backend.
+        from workwell_tui.db.backends.sqlcipher import prepare_key
+
+        prepare_key(passphrase, path)

@@ -5,6 +5,12 @@ The key is derived once per file from the passphrase and the file's own 16-byte 
 every connection as a raw key: the slow derivation runs once, not on each pooled connection, and
 no passphrase is ever quoted into SQL. A new file gets a fresh random salt.
 
+Keys are kept per process, one per salt (`shared_key`): whoever asks first derives, anyone asking
+meanwhile waits for that result, so a passphrase is never derived twice for one file. The app
+starts the derivation in a thread as soon as it knows the passphrase (`prepare_key`), while
+Textual is still importing: PBKDF2 runs in OpenSSL without the GIL, so it costs the start-up no
+time on a second core (see benchmarks/encryption.py for the figures).
+
 SQLCipher logs to stderr (on a wrong key, for example); logging is switched off on every
 connection, so nothing it says reaches the terminal the app draws on.
 """
@@ -12,7 +18,9 @@ connection, so nothing it says reaches the terminal the app draws on.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
+import threading
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -24,7 +32,15 @@ from workwell_tui.db.paths import file_state
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-__all__ = ["KDF_ITERATIONS", "SqlcipherBackend", "derive_key", "key_pragma"]
+__all__ = [
+    "KDF_ITERATIONS",
+    "SqlcipherBackend",
+    "derive_key",
+    "forget_keys",
+    "key_pragma",
+    "prepare_key",
+    "shared_key",
+]
 
 # SQLCipher 4's defaults (https://www.zetetic.net/sqlcipher/sqlcipher-api/#cipher_compatibility).
 KDF_ITERATIONS = 256_000
@@ -35,6 +51,77 @@ _QUIET = "PRAGMA cipher_log_level = NONE"
 def derive_key(passphrase: str, salt: bytes) -> bytes:
     """SQLCipher 4's key for `passphrase` and a file's salt."""
     return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+
+
+class _Derivation:
+    """The key for one passphrase and salt: derived by whoever asked first, awaited by the rest."""
+
+    def __init__(self, passphrase: str) -> None:
+        self.passphrase = passphrase
+        self.done = threading.Event()
+        self.key: bytes | None = None
+
+
+_derivations: dict[bytes, _Derivation] = {}  # salt -> the latest passphrase tried on it
+_derivations_lock = threading.Lock()
+
+
+def _same(one: str, other: str) -> bool:
+    return hmac.compare_digest(one.encode("utf-8"), other.encode("utf-8"))
+
+
+def shared_key(passphrase: str, salt: bytes) -> bytes:
+    """`derive_key`, run at most once per salt and passphrase in this process.
+
+    One entry per salt: a second passphrase tried on the same file (a mistyped one, then the
+    right one) replaces the first rather than piling up passphrases in memory.
+    """
+    while True:
+        with _derivations_lock:
+            found = _derivations.get(salt)
+            mine = found is None or not _same(found.passphrase, passphrase)
+            if mine:
+                found = _derivations[salt] = _Derivation(passphrase)
+        assert found is not None
+        if mine:
+            try:
+                found.key = derive_key(passphrase, salt)
+            except BaseException:
+                with _derivations_lock:
+                    if _derivations.get(salt) is found:
+                        del _derivations[salt]
+                raise
+            finally:
+                found.done.set()
+            return found.key
+        found.done.wait()
+        if found.key is not None:
+            return found.key
+        # The thread deriving it failed (and dropped its entry): derive it here instead.
+
+
+def forget_keys(salt: bytes | None = None, passphrase: str | None = None) -> None:
+    """Drop the kept keys: all of them, or the one for `salt` if it was `passphrase`'s."""
+    with _derivations_lock:
+        if salt is None:
+            _derivations.clear()
+            return
+        found = _derivations.get(salt)
+        if found is not None and (passphrase is None or _same(found.passphrase, passphrase)):
+            del _derivations[salt]
+
+
+def _salt_of(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(_SALT_BYTES)
+
+
+def prepare_key(passphrase: str, path: Path) -> None:
+    """Derive now, in the calling thread, the key for the encrypted file at `path`, so that the
+    backend which opens it later finds it ready (or waits for it rather than deriving again).
+    Nothing for a file that is not encrypted: a new file's salt is only chosen when it is made."""
+    if file_state(path) == "encrypted":
+        shared_key(passphrase, _salt_of(path))
 
 
 def key_pragma(verb: str, raw: bytes) -> str:
@@ -67,12 +154,11 @@ class SqlcipherBackend(SqliteBackend):
     def __init__(self, url: str) -> None:
         super().__init__(url)
         self._passphrase: str | None = None
-        self._keys: dict[bytes, bytes] = {}  # salt -> key, so each derivation runs once
 
     def unlock(self, secret: str) -> None:
-        """Remember the passphrase; the key is derived when the file is first opened."""
+        """Remember the passphrase; the key is derived when the file is first opened (or was
+        already, by `prepare_key`)."""
         self._passphrase = secret
-        self._keys.clear()
 
     def driver(self) -> ModuleType:
         """sqlcipher3, imported only when an encrypted database is opened."""
@@ -81,16 +167,12 @@ class SqlcipherBackend(SqliteBackend):
     def _key(self, salt: bytes) -> bytes:
         if self._passphrase is None:
             raise PassphraseNeeded()
-        if salt not in self._keys:
-            self._keys[salt] = derive_key(self._passphrase, salt)
-        return self._keys[salt]
+        return shared_key(self._passphrase, salt)
 
     def raw_key(self, path: Path, new: bool = False) -> bytes:
         """The raw key for `path`: the key for a file, the key and a fresh salt for a new one."""
         if not new and file_state(path) == "encrypted":
-            with path.open("rb") as handle:
-                salt = handle.read(_SALT_BYTES)
-            return self._key(salt)
+            return self._key(_salt_of(path))
         salt = os.urandom(_SALT_BYTES)
         return self._key(salt) + salt
 
@@ -109,6 +191,8 @@ class SqlcipherBackend(SqliteBackend):
             finally:
                 connection.close()
         except self._errors():
+            # Not kept: a mistyped passphrase has no business staying in memory.
+            forget_keys(_salt_of(self.path), self._passphrase)
             raise WrongPassphrase() from None
 
     def is_ours(self, path: Path) -> bool:
@@ -146,12 +230,12 @@ class SqlcipherBackend(SqliteBackend):
     def rekey(self, engine: Engine, passphrase: str) -> None:
         """Re-encrypt the whole file under a new passphrase (same salt, new key)."""
         assert self.path is not None
-        with self.path.open("rb") as handle:
-            salt = handle.read(_SALT_BYTES)
-        key = derive_key(passphrase, salt)
         engine.dispose()
+        # Connect with the old key first: the new one then takes the salt's place in the keys
+        # kept, rather than the old one being derived all over again to connect.
         connection = self.connect_file(self.path)
         try:
+            key = shared_key(passphrase, _salt_of(self.path))
             connection.execute("PRAGMA journal_mode=DELETE")  # rekey is refused in WAL mode
             connection.execute(key_pragma("rekey", key))
             connection.execute("PRAGMA journal_mode=WAL")
