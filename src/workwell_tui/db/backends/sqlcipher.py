@@ -7,9 +7,9 @@ no passphrase is ever quoted into SQL. A new file gets a fresh random salt.
 
 Keys are kept per process, one per salt (`shared_key`): whoever asks first derives, anyone asking
 meanwhile waits for that result, so a passphrase is never derived twice for one file. The app
-starts the derivation in a thread as soon as it knows the passphrase (`prepare_key`), while
-Textual is still importing: PBKDF2 runs in OpenSSL without the GIL, so it costs the start-up no
-time on a second core (see benchmarks/encryption.py for the figures).
+starts the derivation ahead of need in a background thread as soon as it knows the passphrase
+(`prepare_key`), while Textual is still importing: PBKDF2 runs in OpenSSL without the GIL, so on
+a free core it costs the start-up nothing (see benchmarks/encryption.py for the figures).
 
 SQLCipher logs to stderr (on a wrong key, for example); logging is switched off on every
 connection, so nothing it says reaches the terminal the app draws on.
@@ -25,7 +25,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from workwell_tui.db.backends.sqlite import SqliteBackend
+from workwell_tui.db.backends.sqlite import SqliteBackend, sqlite_pragma
 from workwell_tui.db.errors import PassphraseNeeded, StoreError, WrongPassphrase
 from workwell_tui.db.paths import file_state
 
@@ -46,6 +46,13 @@ __all__ = [
 KDF_ITERATIONS = 256_000
 _SALT_BYTES = 16
 _QUIET = "PRAGMA cipher_log_level = NONE"
+# The start-up caseload read of 10,000 people touches 6,398 distinct pages, but in SQLCipher's
+# default 8 MB page cache it read 9,061 (pages evicted, then needed again; counted in
+# /proc/self/io). Plain SQLite gets those back from the OS cache almost free; SQLCipher decrypts
+# and HMAC-checks each again. With 16 MB it reads each once: the read's CPU time went from
+# ~200 ms to ~180 ms (plain: ~140 ms). The cache is freed when the short connection closes
+# (RSS with rows on screen: 71 -> 80 MB; target <= 150 MB).
+_READ_CACHE_KIB = 16_384
 
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
@@ -54,10 +61,14 @@ def derive_key(passphrase: str, salt: bytes) -> bytes:
 
 
 class _Derivation:
-    """The key for one passphrase and salt: derived by whoever asked first, awaited by the rest."""
+    """The key for one passphrase and salt: derived by whoever asked first, awaited by the rest.
 
-    def __init__(self, passphrase: str) -> None:
+    `ahead`: started before anyone needed it (`prepare_key`), perhaps at a low priority.
+    """
+
+    def __init__(self, passphrase: str, ahead: bool) -> None:
         self.passphrase = passphrase
+        self.ahead = ahead
         self.done = threading.Event()
         self.key: bytes | None = None
 
@@ -70,18 +81,27 @@ def _same(one: str, other: str) -> bool:
     return hmac.compare_digest(one.encode("utf-8"), other.encode("utf-8"))
 
 
-def shared_key(passphrase: str, salt: bytes) -> bytes:
-    """`derive_key`, run at most once per salt and passphrase in this process.
+def shared_key(passphrase: str, salt: bytes, ahead: bool = False) -> bytes:
+    """`derive_key`, run once per salt and passphrase in this process.
 
     One entry per salt: a second passphrase tried on the same file (a mistyped one, then the
     right one) replaces the first rather than piling up passphrases in memory.
+
+    A caller that needs the key now and finds it still being derived `ahead` derives it itself
+    instead of waiting: the thread deriving ahead runs at the lowest priority (so it never holds
+    up the first frame), and on a machine whose cores are all busy it could take seconds. Then
+    the start-up is as it would be without the early start, never slower.
     """
     while True:
         with _derivations_lock:
             found = _derivations.get(salt)
-            mine = found is None or not _same(found.passphrase, passphrase)
+            mine = (
+                found is None
+                or not _same(found.passphrase, passphrase)
+                or (found.ahead and not ahead and not found.done.is_set())
+            )
             if mine:
-                found = _derivations[salt] = _Derivation(passphrase)
+                found = _derivations[salt] = _Derivation(passphrase, ahead)
         assert found is not None
         if mine:
             try:
@@ -117,11 +137,11 @@ def _salt_of(path: Path) -> bytes:
 
 
 def prepare_key(passphrase: str, path: Path) -> None:
-    """Derive now, in the calling thread, the key for the encrypted file at `path`, so that the
-    backend which opens it later finds it ready (or waits for it rather than deriving again).
-    Nothing for a file that is not encrypted: a new file's salt is only chosen when it is made."""
+    """Derive now, ahead of need, in the calling thread, the key for the encrypted file at
+    `path`, so that the backend which opens it later finds it ready. Nothing for a file that is
+    not encrypted: a new file's salt is only chosen when it is made."""
     if file_state(path) == "encrypted":
-        shared_key(passphrase, _salt_of(path))
+        shared_key(passphrase, _salt_of(path), ahead=True)
 
 
 def key_pragma(verb: str, raw: bytes) -> str:
@@ -175,6 +195,14 @@ class SqlcipherBackend(SqliteBackend):
             return self._key(_salt_of(path))
         salt = os.urandom(_SALT_BYTES)
         return self._key(salt) + salt
+
+    def connect_file(self, path: Path, read_only: bool = False, new: bool = False) -> Any:
+        """As for SQLite; a read-only connection (the caseload at start-up, the checks) gets a
+        page cache big enough that the pages it reads are decrypted once each."""
+        connection = super().connect_file(path, read_only=read_only, new=new)
+        if read_only:
+            connection.execute(sqlite_pragma("cache_size", -_READ_CACHE_KIB))
+        return connection
 
     def key_statements(self, path: Path, new: bool = False) -> tuple[str, ...]:
         """Quiet logging, then the raw key (hex only: nothing typed reaches the SQL)."""
