@@ -125,9 +125,10 @@ def _derive_quietly(passphrase: str, path: Path) -> None:
     """The early derivation (in its own thread); the store opening later reports any failure."""
     # Whatever goes wrong here, the store meets it again when it opens and says it properly.
     with contextlib.suppress(Exception):
-        # Imported here, not on the main thread: the first frame does not wait for the backend.
-        # At normal priority: the main thread may need the GIL, or a module, this import holds.
-        from workwell_tui.db.backends.sqlcipher import prepare_key
+        # Imported here, not on the main thread, and not the backend: nothing else moves in
+        # front of the first frame. At normal priority: the main thread may need the GIL, or a
+        # module, this import holds.
+        from workwell_tui.db.sqlcipher_keys import prepare_key
 
         _lowest_priority()  # for PBKDF2, which holds neither
         prepare_key(passphrase, path)

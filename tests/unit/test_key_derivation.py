@@ -18,7 +18,8 @@ import pytest
 
 from workwell_tui.cli.common import open_store
 from workwell_tui.config import Settings, resolve_paths
-from workwell_tui.db.backends import sqlcipher
+from workwell_tui.db import sqlcipher_keys
+from workwell_tui.db.backends.sqlcipher import SqlcipherBackend
 from workwell_tui.db.errors import WrongPassphrase
 from workwell_tui.db.store import Store
 from workwell_tui.services import Services
@@ -41,7 +42,7 @@ class Derivations:
         self.gate.set()
         self.only_early = False  # hold back only the early thread's derivation
         self.started = threading.Event()
-        self.original = sqlcipher.derive_key
+        self.original = sqlcipher_keys.derive_key
 
     def reset(self) -> None:
         """Forget the derivations counted so far (making the test's database)."""
@@ -66,11 +67,11 @@ class Derivations:
 def derivations(monkeypatch: pytest.MonkeyPatch) -> Iterator[Derivations]:
     """Counted derivations, starting (and leaving) with no key kept in this process."""
     counted = Derivations()
-    sqlcipher.forget_keys()
-    monkeypatch.setattr(sqlcipher, "derive_key", counted)
+    sqlcipher_keys.forget_keys()
+    monkeypatch.setattr(sqlcipher_keys, "derive_key", counted)
     yield counted
     counted.gate.set()
-    sqlcipher.forget_keys()
+    sqlcipher_keys.forget_keys()
 
 
 def encrypted_data(folder: Path) -> Path:
@@ -78,7 +79,7 @@ def encrypted_data(folder: Path) -> Path:
     store = Store.open(resolve_paths(data_dir=str(folder)), Settings(), passphrase=PASSPHRASE)
     store.add_referral(referral(last=NAME))
     store.close()
-    sqlcipher.forget_keys()  # as a fresh process would start
+    sqlcipher_keys.forget_keys()  # as a fresh process would start
     return folder
 
 
@@ -128,7 +129,7 @@ def test_threads_asking_at_once_share_one_derivation(derivations: Derivations) -
     salt = bytes(range(16))
     found: list[bytes] = []
     askers = [
-        threading.Thread(target=lambda: found.append(sqlcipher.shared_key(PASSPHRASE, salt)))
+        threading.Thread(target=lambda: found.append(sqlcipher_keys.shared_key(PASSPHRASE, salt)))
         for _ in range(4)
     ]
     for asker in askers:
@@ -209,7 +210,7 @@ def test_a_wrong_passphrase_is_refused_and_not_kept(
     early.join(30)
     with pytest.raises(WrongPassphrase):
         services.open_store()
-    assert salt_of(data) not in sqlcipher._derivations  # the mistyped one is forgotten
+    assert salt_of(data) not in sqlcipher_keys._derivations  # the mistyped one is forgotten
     services.passphrase = PASSPHRASE
     assert [row.last_name for row in services.open_store().caseload()] == [NAME]
     services.store.close()
@@ -232,7 +233,7 @@ async def test_a_wrong_workwell_passphrase_is_the_clear_message_in_the_app(
         assert NAME not in screen_text(app)
     assert early is not None
     early.join(30)
-    assert salt_of(tmp_path) not in sqlcipher._derivations  # nor kept by the early thread
+    assert salt_of(tmp_path) not in sqlcipher_keys._derivations  # nor kept by the early thread
 
 
 async def test_the_right_workwell_passphrase_shows_the_caseload(
@@ -258,7 +259,7 @@ def test_after_a_rekey_the_new_passphrase_opens_without_deriving_again(
 ) -> None:
     data = encrypted_data(tmp_path)
     store = Store.open(resolve_paths(data_dir=str(data)), Settings(), passphrase=PASSPHRASE)
-    assert isinstance(store.backend, sqlcipher.SqlcipherBackend)
+    assert isinstance(store.backend, SqlcipherBackend)
     derivations.reset()
     store.backend.rekey(store.engine, "a brand new passphrase")
     store.close()

@@ -5,11 +5,8 @@ The key is derived once per file from the passphrase and the file's own 16-byte 
 every connection as a raw key: the slow derivation runs once, not on each pooled connection, and
 no passphrase is ever quoted into SQL. A new file gets a fresh random salt.
 
-Keys are kept per process, one per salt (`shared_key`): whoever asks first derives, anyone asking
-meanwhile waits for that result, so a passphrase is never derived twice for one file. The app
-starts the derivation ahead of need in a background thread as soon as it knows the passphrase
-(`prepare_key`), while Textual is still importing: PBKDF2 runs in OpenSSL without the GIL, so on
-a free core it costs the start-up nothing (see benchmarks/encryption.py for the figures).
+The derivation and the keys kept (one per file in a process, perhaps derived ahead of need while
+the app starts) are in `db/sqlcipher_keys.py`, which start-up imports without this module.
 
 SQLCipher logs to stderr (on a wrong key, for example); logging is switched off on every
 connection, so nothing it says reaches the terminal the app draws on.
@@ -17,10 +14,7 @@ connection, so nothing it says reaches the terminal the app draws on.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import threading
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -28,6 +22,15 @@ from typing import TYPE_CHECKING, Any
 from workwell_tui.db.backends.sqlite import SqliteBackend, sqlite_pragma
 from workwell_tui.db.errors import PassphraseNeeded, StoreError, WrongPassphrase
 from workwell_tui.db.paths import file_state
+from workwell_tui.db.sqlcipher_keys import (
+    KDF_ITERATIONS,
+    SALT_BYTES,
+    derive_key,
+    forget_keys,
+    prepare_key,
+    salt_of,
+    shared_key,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -42,9 +45,6 @@ __all__ = [
     "shared_key",
 ]
 
-# SQLCipher 4's defaults (https://www.zetetic.net/sqlcipher/sqlcipher-api/#cipher_compatibility).
-KDF_ITERATIONS = 256_000
-_SALT_BYTES = 16
 _QUIET = "PRAGMA cipher_log_level = NONE"
 # The start-up caseload read of 10,000 people touches 6,398 distinct pages, but in SQLCipher's
 # default 8 MB page cache it read 9,061 (pages evicted, then needed again; counted in
@@ -53,95 +53,6 @@ _QUIET = "PRAGMA cipher_log_level = NONE"
 # ~200 ms to ~180 ms (plain: ~140 ms). The cache is freed when the short connection closes
 # (RSS with rows on screen: 71 -> 80 MB; target <= 150 MB).
 _READ_CACHE_KIB = 16_384
-
-
-def derive_key(passphrase: str, salt: bytes) -> bytes:
-    """SQLCipher 4's key for `passphrase` and a file's salt."""
-    return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
-
-
-class _Derivation:
-    """The key for one passphrase and salt: derived by whoever asked first, awaited by the rest.
-
-    `ahead`: started before anyone needed it (`prepare_key`), perhaps at a low priority.
-    """
-
-    def __init__(self, passphrase: str, ahead: bool) -> None:
-        self.passphrase = passphrase
-        self.ahead = ahead
-        self.done = threading.Event()
-        self.key: bytes | None = None
-
-
-_derivations: dict[bytes, _Derivation] = {}  # salt -> the latest passphrase tried on it
-_derivations_lock = threading.Lock()
-
-
-def _same(one: str, other: str) -> bool:
-    return hmac.compare_digest(one.encode("utf-8"), other.encode("utf-8"))
-
-
-def shared_key(passphrase: str, salt: bytes, ahead: bool = False) -> bytes:
-    """`derive_key`, run once per salt and passphrase in this process.
-
-    One entry per salt: a second passphrase tried on the same file (a mistyped one, then the
-    right one) replaces the first rather than piling up passphrases in memory.
-
-    A caller that needs the key now and finds it still being derived `ahead` derives it itself
-    instead of waiting: the thread deriving ahead runs at the lowest priority (so it never holds
-    up the first frame), and on a machine whose cores are all busy it could take seconds. Then
-    the start-up is as it would be without the early start, never slower.
-    """
-    while True:
-        with _derivations_lock:
-            found = _derivations.get(salt)
-            mine = (
-                found is None
-                or not _same(found.passphrase, passphrase)
-                or (found.ahead and not ahead and not found.done.is_set())
-            )
-            if mine:
-                found = _derivations[salt] = _Derivation(passphrase, ahead)
-        assert found is not None
-        if mine:
-            try:
-                found.key = derive_key(passphrase, salt)
-            except BaseException:
-                with _derivations_lock:
-                    if _derivations.get(salt) is found:
-                        del _derivations[salt]
-                raise
-            finally:
-                found.done.set()
-            return found.key
-        found.done.wait()
-        if found.key is not None:
-            return found.key
-        # The thread deriving it failed (and dropped its entry): derive it here instead.
-
-
-def forget_keys(salt: bytes | None = None, passphrase: str | None = None) -> None:
-    """Drop the kept keys: all of them, or the one for `salt` if it was `passphrase`'s."""
-    with _derivations_lock:
-        if salt is None:
-            _derivations.clear()
-            return
-        found = _derivations.get(salt)
-        if found is not None and (passphrase is None or _same(found.passphrase, passphrase)):
-            del _derivations[salt]
-
-
-def _salt_of(path: Path) -> bytes:
-    with path.open("rb") as handle:
-        return handle.read(_SALT_BYTES)
-
-
-def prepare_key(passphrase: str, path: Path) -> None:
-    """Derive now, ahead of need, in the calling thread, the key for the encrypted file at
-    `path`, so that the backend which opens it later finds it ready. Nothing for a file that is
-    not encrypted: a new file's salt is only chosen when it is made."""
-    if file_state(path) == "encrypted":
-        shared_key(passphrase, _salt_of(path), ahead=True)
 
 
 def key_pragma(verb: str, raw: bytes) -> str:
@@ -192,8 +103,8 @@ class SqlcipherBackend(SqliteBackend):
     def raw_key(self, path: Path, new: bool = False) -> bytes:
         """The raw key for `path`: the key for a file, the key and a fresh salt for a new one."""
         if not new and file_state(path) == "encrypted":
-            return self._key(_salt_of(path))
-        salt = os.urandom(_SALT_BYTES)
+            return self._key(salt_of(path))
+        salt = os.urandom(SALT_BYTES)
         return self._key(salt) + salt
 
     def connect_file(self, path: Path, read_only: bool = False, new: bool = False) -> Any:
@@ -220,7 +131,7 @@ class SqlcipherBackend(SqliteBackend):
                 connection.close()
         except self._errors():
             # Not kept: a mistyped passphrase has no business staying in memory.
-            forget_keys(_salt_of(self.path), self._passphrase)
+            forget_keys(salt_of(self.path), self._passphrase)
             raise WrongPassphrase() from None
 
     def is_ours(self, path: Path) -> bool:
@@ -263,7 +174,7 @@ class SqlcipherBackend(SqliteBackend):
         # kept, rather than the old one being derived all over again to connect.
         connection = self.connect_file(self.path)
         try:
-            key = shared_key(passphrase, _salt_of(self.path))
+            key = shared_key(passphrase, salt_of(self.path))
             connection.execute("PRAGMA journal_mode=DELETE")  # rekey is refused in WAL mode
             connection.execute(key_pragma("rekey", key))
             connection.execute("PRAGMA journal_mode=WAL")
