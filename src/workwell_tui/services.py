@@ -7,7 +7,8 @@ in the App's worker after the first frame; until then `store` says it is not ope
 
 An encrypted database's key takes ~0.15 s to derive (SQLCipher 4's PBKDF2, 256,000 iterations).
 When the passphrase is known at start (WORKWELL_PASSPHRASE), `derive_key_early` starts that in a
-thread before Textual is imported, so it is ready, or nearly, when the worker opens the store.
+low-priority thread before Textual is imported, so on a free core it is ready when the worker
+opens the store.
 """
 
 from __future__ import annotations
@@ -72,10 +73,11 @@ class Services:
         """Start deriving the encrypted database's key in a background thread, now; the thread
         (None when there is nothing to derive: no passphrase, or not a SQLite file).
 
-        The store finds the key ready when it opens (or waits for this thread rather than
-        deriving it again). Anything wrong (a wrong passphrase, an unreadable file) is left for
-        the store to find and say in the coach's words: this thread never reports, so nothing
-        it meets can reach the terminal the app draws on.
+        The store finds the key ready when it opens (if this thread is still at it, the store
+        derives the key itself rather than wait on a low-priority thread). Anything wrong (a
+        wrong passphrase, an unreadable file) is left for the store to find and say in the
+        coach's words: this thread never reports, so nothing it meets can reach the terminal
+        the app draws on.
         """
         if self.passphrase is None or self.paths is None:
             return None
@@ -130,7 +132,7 @@ def _derive_quietly(passphrase: str, path: Path) -> None:
         # module, this import holds.
         from workwell_tui.db.sqlcipher_keys import prepare_key
 
-        _lowest_priority()  # for PBKDF2, which holds neither
+        _lowest_priority()  # for PBKDF2, which holds neither (the rest is a few lines)
         prepare_key(passphrase, path)
 
 

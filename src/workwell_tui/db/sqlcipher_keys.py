@@ -71,9 +71,9 @@ def shared_key(passphrase: str, salt: bytes, ahead: bool = False) -> bytes:
     right one) replaces the first rather than piling up passphrases in memory.
 
     A caller that needs the key now and finds it still being derived `ahead` derives it itself
-    instead of waiting: the thread deriving ahead runs at the lowest priority (so it never holds
-    up the first frame), and on a machine whose cores are all busy it could take seconds. Then
-    the start-up is as it would be without the early start, never slower.
+    instead of waiting: the thread deriving ahead runs at the lowest priority (so it does not
+    take the CPU the first frame needs), and on a machine whose cores are all busy it could take
+    seconds. The start-up is then as it would be without the early start, not slower.
     """
     while True:
         with _derivations_lock:
