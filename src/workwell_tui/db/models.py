@@ -163,7 +163,12 @@ class Objective(Record, table=True):
 class Contact(Record, table=True):
     """A contact between coach and participant, booked or held."""
 
-    __table_args__ = (Index("ix_contact_participant_status_at", "participant_id", "status", "at"),)
+    # The caseload reads last held, last review and next booked from this index alone (0009).
+    __table_args__ = (
+        Index(
+            "ix_contact_participant_status_at_purpose", "participant_id", "status", "at", "purpose"
+        ),
+    )
 
     participant_id: uuid.UUID = Field(foreign_key="participant.id", ondelete="CASCADE")
     at: datetime

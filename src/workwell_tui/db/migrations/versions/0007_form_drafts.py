@@ -3,7 +3,7 @@
 A new table only; nothing stored before is touched.
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 Create Date: 2026-11-24
 """
 
