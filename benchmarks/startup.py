@@ -5,7 +5,8 @@ taking turns to go first), the medians and the median of the pairs' ratios:
 - time from process start until caseload rows are on screen (`workwell --demo` on a
   10,000-participant database) against a bare Textual app that imports SQLModel and shows the first
   40 rows of a 10,000-row SQLite table in a DataTable (target ratio <= 1.2);
-- time to first frame against a bare Textual app (target ratio <= 1.2);
+- time to first frame against a bare Textual app (target ratio <= 1.3, the architecture issue's
+  bound: public APIs are preferred over a few milliseconds of first frame);
 - the app's resident memory when its rows are on screen (target <= 150 MB).
 
 Both sides run from bytecode: Textual's was compiled when pip installed it, and ours is compiled
@@ -129,15 +130,15 @@ def main() -> None:
     m = {key: median(values) for key, values in results.items()}
     kind = "encrypted" if args.encrypted else "plain"
     print(f"start-up, {args.participants:,} participants ({kind}), {args.runs} alternating pairs")
-    for label, app_key, bare_key, floor in (
-        ("rows on screen", "app_rows", "bare_rows", "floor"),
-        ("first frame", "app_frame", "bare_frame", "bare "),
+    for label, app_key, bare_key, floor, target in (
+        ("rows on screen", "app_rows", "bare_rows", "floor", 1.2),
+        ("first frame", "app_frame", "bare_frame", "bare ", 1.3),
     ):
         ratios = [a / b for a, b in zip(results[app_key], results[bare_key], strict=True)]
         print(
             f"  {label + ':':16s} app {m[app_key]:.3f} s   {floor} {m[bare_key]:.3f} s   "
             f"ratio {median(ratios):.2f} (median of pairs; quartiles "
-            f"{percentile(ratios, 0.25):.2f}–{percentile(ratios, 0.75):.2f})  (target <= 1.2)"
+            f"{percentile(ratios, 0.25):.2f}–{percentile(ratios, 0.75):.2f})  (target <= {target})"
         )
     print(f"  memory (RSS) with rows on screen: {m['rss']:.0f} MB  (target <= 150 MB)")
 
