@@ -32,6 +32,8 @@ from workwell_tui.db.participants import find_by_reference, get_participant
 from workwell_tui.db.plan_view import plan_view
 from workwell_tui.db.read_models import participant_record
 from workwell_tui.db.safeguarding import records_for
+from workwell_tui.domain.adjustments.catalogue import Catalogue
+from workwell_tui.domain.adjustments.names import adjustment_name
 from workwell_tui.domain.assessment.flow import prune
 from workwell_tui.domain.assessment.options import FIT_NOTE_ADVICE_OPTIONS, FIT_NOTE_OPTIONS
 from workwell_tui.domain.assessment.outcome import summary_sections
@@ -75,17 +77,33 @@ def _label(kind: type[AdjustmentStatus | AdjustmentOwner | ReferralStatus], valu
 
 
 def export_view_by_reference(
-    session: Session, reference: str, now: datetime, coach_name: str, area: str
+    session: Session,
+    reference: str,
+    now: datetime,
+    coach_name: str,
+    area: str,
+    catalogue: Catalogue | None = None,
 ) -> ExportView | None:
     """The export view of the participant with this reference (WW-000123), or None."""
     found = find_by_reference(session, reference)
-    return None if found is None else export_view(session, found.id, now, coach_name, area)
+    if found is None:
+        return None
+    return export_view(session, found.id, now, coach_name, area, catalogue)
 
 
 def export_view(
-    session: Session, participant_id: uuid.UUID | str, now: datetime, coach_name: str, area: str
+    session: Session,
+    participant_id: uuid.UUID | str,
+    now: datetime,
+    coach_name: str,
+    area: str,
+    catalogue: Catalogue | None = None,
 ) -> ExportView | None:
-    """Everything an export may show about one participant as of `now`, or None."""
+    """Everything an export may show about one participant as of `now`, or None.
+
+    `catalogue` (the built-in one plus the area's additions) names the adjustments; without it
+    only the built-in list is known and an area's item is named from its key.
+    """
     participant = get_participant(session, participant_id)
     if participant is None:
         return None
@@ -97,10 +115,10 @@ def export_view(
         assessment=_assessment(session, participant.id, today),
         measures=measures,
         distance=distance_travelled(measures),
-        adjustments=_adjustments(session, participant.id),
+        adjustments=_adjustments(session, participant.id, catalogue),
         referrals=_referrals(session, participant.id),
         safeguarding=_safeguarding(session, participant.id),
-        audit=_audit(session, participant),
+        audit=_audit(session, participant, catalogue),
         today=today,
         coach_name=coach_name,
         area=area,
@@ -180,24 +198,21 @@ def _measures(session: Session, participant_id: uuid.UUID) -> tuple[MeasurePoint
     return tuple(points)
 
 
-def _adjustments(session: Session, participant_id: uuid.UUID) -> tuple[AdjustmentLine, ...]:
-    from workwell_tui.domain.assessment.adjustment_items import adjustment
-
+def _adjustments(
+    session: Session, participant_id: uuid.UUID, catalogue: Catalogue | None
+) -> tuple[AdjustmentLine, ...]:
     lines = []
     for row in session.exec(
         select(Adjustment)
         .where(Adjustment.participant_id == participant_id)
         .order_by(col(Adjustment.created_at))
     ):
-        try:
-            item = adjustment(row.catalogue_key)
-            label, description = item.label, item.description
-        except KeyError:
-            label, description = row.catalogue_key.replace("_", " ").capitalize(), ""
+        # What the coach named a free-text item, else the catalogue's words (the area's own too).
+        name = adjustment_name(row.catalogue_key, row.label, catalogue)
         lines.append(
             AdjustmentLine(
-                label=row.label or label,  # what the coach named a free-text item
-                description=description,
+                label=name.label,
+                description=name.description,
                 status=row.status,
                 status_label=_label(AdjustmentStatus, row.status),
                 owner_label=_label(AdjustmentOwner, row.owner),
@@ -264,9 +279,11 @@ def _safeguarding(session: Session, participant_id: uuid.UUID) -> tuple[Safeguar
     )
 
 
-def _audit(session: Session, participant: Participant) -> tuple[AuditLine, ...]:
+def _audit(
+    session: Session, participant: Participant, catalogue: Catalogue | None
+) -> tuple[AuditLine, ...]:
     """Audit events about the participant or any record of theirs, oldest first (a day's
-    openings of one screen folded into one line)."""
+    openings of one screen folded into one line; an added adjustment named, not keyed)."""
     pid = participant.id
     ids: set[uuid.UUID] = {pid}
     plan_ids = list(session.exec(select(Plan.id).where(Plan.participant_id == pid)))
@@ -292,7 +309,21 @@ def _audit(session: Session, participant: Participant) -> tuple[AuditLine, ...]:
         ),
         key=lambda entry: entry.at,
     )
+    # Adding an adjustment logs its catalogue key; the participant reads the item's name.
+    own_labels = {
+        str(row_id): label
+        for row_id, label in session.exec(
+            select(Adjustment.id, Adjustment.label).where(Adjustment.participant_id == pid)
+        )
+    }
+
+    def detail(entry: AuditEntry) -> str:
+        if entry.action != "adjustment.add" or not entry.detail:
+            return entry.detail
+        stored = own_labels.get(str(entry.record_id), "")
+        return adjustment_name(entry.detail, stored, catalogue).label
+
     # Every opening of the record is logged; a day's openings of one screen read as one line.
     return tuple(
-        AuditLine(e.at, e.actor, e.action, e.record_type, e.detail) for e in fold_views(entries)
+        AuditLine(e.at, e.actor, e.action, e.record_type, detail(e)) for e in fold_views(entries)
     )

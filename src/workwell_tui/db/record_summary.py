@@ -1,7 +1,8 @@
 """Reading the record at a glance (see `domain/summary.py`): adjustments, referrals, contacts.
 
-Three small queries by participant id (each table is indexed on it). An adjustment's name comes
-from the catalogue by its key; a key this version does not know is shown as stored, tidied.
+Three small queries by participant id (each table is indexed on it). An adjustment's name is its
+own label, else the catalogue's (the caller passes the area's, read from its file), else its key
+tidied into words.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from workwell_tui.db.models import Adjustment, Contact, Referral
-from workwell_tui.domain.assessment.adjustment_items import adjustment
+from workwell_tui.domain.adjustments.catalogue import Catalogue
+from workwell_tui.domain.adjustments.names import adjustment_name
 from workwell_tui.domain.enums import AdjustmentStatus, ContactMode, ContactStatus, ReferralStatus
 from workwell_tui.domain.summary import AdjustmentLine, ContactLine, RecordSummary, ReferralLine
 
@@ -33,24 +35,19 @@ def _enum(kind: type[_E], value: str, fallback: _E) -> _E:
         return fallback
 
 
-def _label(key: str) -> str:
-    try:
-        return adjustment(key).label
-    except KeyError:
-        return key.replace("_", " ").capitalize()
-
-
 def _aware(moment: datetime) -> datetime:
     # SQLite hands back naive UTC.
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def record_summary(session: Session, participant_id: uuid.UUID | str) -> RecordSummary:
+def record_summary(
+    session: Session, participant_id: uuid.UUID | str, catalogue: Catalogue | None = None
+) -> RecordSummary:
     """The participant's adjustments, referrals (newest first) and last few contacts held."""
     pid = participant_id if isinstance(participant_id, uuid.UUID) else uuid.UUID(participant_id)
     adjustments = tuple(
         AdjustmentLine(
-            row.label or _label(row.catalogue_key),  # what the coach named a free-text item
+            adjustment_name(row.catalogue_key, row.label, catalogue).label,
             _enum(AdjustmentStatus, row.status, AdjustmentStatus.SUGGESTED),
         )
         for row in session.exec(

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
+    from workwell_tui.domain.adjustments.catalogue import Catalogue
     from workwell_tui.domain.export import ExportView
     from workwell_tui.domain.records import ParticipantRecord
     from workwell_tui.domain.referral import NewReferral
@@ -90,8 +91,11 @@ class Store(
         engine: Engine | None = None,
         url: str = "",
         backup_dir: Path | None = None,
+        config_dir: Path | None = None,
     ) -> None:
         self.settings = settings
+        # Where the area's adjustment catalogue may be; None: the built-in catalogue only.
+        self.config_dir = config_dir
         self.actor = actor
         self.url = url or (engine.url.render_as_string(hide_password=False) if engine else "")
         self.backup_dir = backup_dir
@@ -123,6 +127,7 @@ class Store(
             actor=settings.coach_name or default_actor(),
             url=database_url(paths.database_url, passphrase),
             backup_dir=paths.data_dir / "backups",
+            config_dir=paths.config_dir,
         )
         store.backend.check_place()
         if store.backend.needs_unlock:
@@ -241,24 +246,43 @@ class Store(
         with self.session() as session:
             return verify_chain(session)
 
+    def adjustment_catalogue(self) -> Catalogue:
+        """The built-in adjustment catalogue plus the area's additions when they can be read (the
+        checklist screen says what is wrong with a bad file; here its items just go unnamed)."""
+        from workwell_tui.config_adjustments import load_catalogue
+
+        return load_catalogue(self.config_dir).catalogue
+
     # Exports: one read for the document, one audit entry for each file written.
 
     def export_view(self, participant_id: uuid.UUID | str) -> ExportView | None:
         """Everything an export may show about one participant, or None."""
         from workwell_tui.db.export_read import export_view
 
+        catalogue = self.adjustment_catalogue()
         with self.session() as session:
             return export_view(
-                session, participant_id, clock.now(), self.settings.coach_name, self.settings.area
+                session,
+                participant_id,
+                clock.now(),
+                self.settings.coach_name,
+                self.settings.area,
+                catalogue,
             )
 
     def export_view_by_reference(self, reference: str) -> ExportView | None:
         """The export view of the participant with this reference (WW-000123), or None."""
         from workwell_tui.db.export_read import export_view_by_reference
 
+        catalogue = self.adjustment_catalogue()
         with self.session() as session:
             return export_view_by_reference(
-                session, reference, clock.now(), self.settings.coach_name, self.settings.area
+                session,
+                reference,
+                clock.now(),
+                self.settings.coach_name,
+                self.settings.area,
+                catalogue,
             )
 
     def record_export(self, participant_id: uuid.UUID | str, audience: str, pdf: bool) -> None:

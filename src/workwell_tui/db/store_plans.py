@@ -19,6 +19,7 @@ from workwell_tui.config import Settings
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from workwell_tui.domain.adjustments.catalogue import Catalogue
     from workwell_tui.domain.enums import ObjectiveStatus
     from workwell_tui.domain.plan.closure import Closure
     from workwell_tui.domain.plan.contacts import ContactDraft
@@ -44,6 +45,10 @@ class PlanMethods:
         """One transaction (the Store's)."""
         raise NotImplementedError
 
+    def adjustment_catalogue(self) -> Catalogue:  # pragma: no cover - the Store's own
+        """The adjustment catalogue with the area's additions (the Store's)."""
+        raise NotImplementedError
+
     def plan_view(self, participant_id: uuid.UUID | str) -> PlanView | None:
         """The participant's current plan (active or draft, else the last closed), or None."""
         from workwell_tui.db.plan_view import plan_view
@@ -55,8 +60,9 @@ class PlanMethods:
         """Adjustments, referrals and recent contacts, as the participant screen counts them."""
         from workwell_tui.db.record_summary import record_summary
 
+        catalogue = self.adjustment_catalogue()
         with self.session() as session:
-            return record_summary(session, participant_id)
+            return record_summary(session, participant_id, catalogue)
 
     def plan_view_by_reference(self, reference: str) -> PlanView | None:
         """The plan of the participant with this reference, or None."""
