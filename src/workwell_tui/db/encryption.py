@@ -315,6 +315,7 @@ def reopen_encrypted(store: Store, passphrase: str) -> Store:
         actor=store.actor,
         url=encrypted_url(path),
         backup_dir=store.backup_dir,
+        config_dir=store.config_dir,
     )
     opened.backend.unlock(passphrase)
     opened.backend.check_key()
