@@ -33,7 +33,9 @@ def entry(action: str, at: datetime, actor: str = "coach", record_id: str = "p1"
 
 def test_each_view_kind_names_its_record_type() -> None:
     assert Viewed.PLAN.record_type == "plan"
-    assert {kind.record_type for kind in Viewed if kind is not Viewed.PLAN} == {"participant"}
+    assert Viewed.ASSESSMENT.record_type == "assessment"
+    others = {kind.record_type for kind in Viewed if kind not in (Viewed.PLAN, Viewed.ASSESSMENT)}
+    assert others == {"participant"}
     assert all(is_view(kind.value) for kind in Viewed)
     assert not is_view("participant.export") and not is_view("participant.edit")
 

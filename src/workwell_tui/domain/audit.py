@@ -25,12 +25,15 @@ class Viewed(StrEnum):
     ADJUSTMENTS = "adjustments.view"
     REFERRALS = "referrals.view"
     EXPORT_PREVIEW = "export.preview"
+    ASSESSMENT = "assessment.view"
 
     @property
     def record_type(self) -> str:
-        """The kind of record whose id is logged: the plan's own for the plan, else the
-        participant's (the checklist, referrals and export belong to the person)."""
-        return "plan" if self is Viewed.PLAN else "participant"
+        """The kind of record whose id is logged: the plan's or the assessment's own for those,
+        else the participant's (the checklist, referrals and export belong to the person)."""
+        if self is Viewed.PLAN:
+            return "plan"
+        return "assessment" if self is Viewed.ASSESSMENT else "participant"
 
 
 _VIEWS = frozenset(kind.value for kind in Viewed)

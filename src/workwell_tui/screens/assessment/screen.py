@@ -35,6 +35,7 @@ from workwell_tui.domain.assessment.flow import (
 )
 from workwell_tui.domain.assessment.questions import Answer, Answers
 from workwell_tui.domain.assessment.steps import Step, StepKey
+from workwell_tui.domain.audit import Viewed
 from workwell_tui.domain.enums import AssessmentKind
 from workwell_tui.errors import WorkwellError, in_coach_words
 from workwell_tui.screens.assessment.changes import AnswerChanges
@@ -166,6 +167,8 @@ class AssessmentScreen(WorkwellScreen[None]):
     async def on_assessment_screen_opened(self, message: Opened) -> None:
         """Show the step the draft was left on."""
         draft, person = message.draft, message.person
+        # Once per opening (a new start, a resumed draft), by id only, from a worker.
+        self.audit_view(Viewed.ASSESSMENT, draft.id)
         self.service_names = message.service_names
         self.saving.opened(draft)
         self.pages.set_answers(draft.answers)
