@@ -60,7 +60,9 @@ def saved_with_draft_dropped(keeper: DraftKeeper, save: Callable[[], T]) -> T:
     return result
 
 
-class ReferralScreen(WorkwellScreen[ReferralDraft | None], ModalScreen[ReferralDraft | None]):
+# ModalScreen first: Textual takes a screen's inherited CSS (the dimmed see-through background)
+# from the first base only; WorkwellScreen brings the services and the worker-failure messages.
+class ReferralScreen(ModalScreen[ReferralDraft | None], WorkwellScreen[ReferralDraft | None]):
     """The referral's status, date made and outcome notes."""
 
     CSS_PATH = style("form.tcss")
