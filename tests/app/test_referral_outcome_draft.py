@@ -21,7 +21,7 @@ from workwell_tui.screens.services.referral import ReferralScreen, new_referral_
 from workwell_tui.screens.services.referrals import ReferralsScreen
 from workwell_tui.services import Services
 
-from .helpers import screen_text, wait_for_focus, wait_for_screen, wait_until
+from .helpers import screen_text, settled, wait_for_focus, wait_for_screen, wait_until
 from .test_services import DIRECTORY, open_directory
 
 NOTES = "Rang them [bold]twice[/]; a letter comes within two weeks"
@@ -119,3 +119,33 @@ async def test_a_new_referral_keeps_its_draft_until_it_is_thrown_away(
         await wait_until(pilot, lambda: not drafted(store, key))
     [made] = store.participant_referrals(alex)
     assert made.made_on is not None and made.made_on.day == 20
+
+
+async def test_a_resumed_new_referral_saved_at_once_drops_its_draft(
+    app: WorkwellApp, store: Store, settings: Settings, people: dict[str, Participant]
+) -> None:
+    """The save runs after the form has gone: the draft is still dropped."""
+    alex = str(people["alex"].id)
+    service = next(s for s in store.directory() if s.name == "Community Counselling")
+    key = new_referral_key(alex, service.id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_directory(pilot, alex)
+        await pilot.press(*"counsel", "enter")
+        form = await wait_for_screen(pilot, ReferralScreen, lambda shown: shown.keeper.ready)
+        outcome = form.query_one("#outcome", TextArea)
+        outcome.focus()
+        await wait_for_focus(pilot, outcome)
+        await pilot.press(*"Rang them")
+        await wait_until(pilot, lambda: drafted(store, key))
+    again = WorkwellApp(Services.for_store(store, settings))
+    async with again.run_test(size=(100, 32)) as pilot:
+        await open_directory(pilot, alex)
+        await pilot.press(*"counsel", "enter")
+        await wait_for_screen(pilot, ConfirmScreen)
+        await pilot.press("y")
+        await wait_for_screen(pilot, ReferralScreen, lambda shown: shown.keeper.ready)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: bool(store.participant_referrals(alex)), "the referral")
+        await settled(pilot)
+        await again.workers.wait_for_complete()
+    assert store.form_draft(FormKind.REFERRAL_OUTCOME, key) is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual import events, on
@@ -41,6 +41,9 @@ from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
 from workwell_tui.widgets.user_text import joined
 
+if TYPE_CHECKING:
+    from workwell_tui.db.store import Store
+
 T = TypeVar("T")
 
 
@@ -51,12 +54,13 @@ def new_referral_key(participant_id: str, service_id: str) -> str:
     return f"new-{digest.hexdigest()}"
 
 
-def saved_with_draft_dropped(keeper: DraftKeeper, save: Callable[[], T]) -> T:
+def saved_with_draft_dropped(keeper: DraftKeeper, store: Store, save: Callable[[], T]) -> T:
     """Run the caller's `save` (worker thread), then drop the form's draft; no draft write can
-    slip in between, and a failed save keeps the draft."""
+    slip in between, and a failed save keeps the draft. (The caller's `store`: the form has
+    been dismissed by now, so it is not asked for one.)"""
     with keeper.saving():
         result = save()
-        keeper.screen.services.store.discard_form_draft(keeper.form, keeper.record_key)
+        store.discard_form_draft(keeper.form, keeper.record_key)
     return result
 
 

@@ -150,7 +150,7 @@ class ReferralsScreen(ModalScreen[None]):
         """Store the change (dropping its draft), then read the list again."""
         store = self.services.store
         saved_with_draft_dropped(
-            keeper, lambda: store.update_referral(view.id, draft, view.version)
+            keeper, store, lambda: store.update_referral(view.id, draft, view.version)
         )
         self.post_message(CaseloadStale())
         self.post_message(self.Read(self.services.store.participant_referrals(self.participant_id)))

@@ -285,7 +285,7 @@ class ServicesScreen(WorkwellScreen[None]):
 
         store = self.services.store
         referral = saved_with_draft_dropped(
-            keeper, lambda: store.refer(participant_id, service.id, draft)
+            keeper, store, lambda: store.refer(participant_id, service.id, draft)
         )
         self.post_message(self.Referred(referral))
 
