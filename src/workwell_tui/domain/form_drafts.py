@@ -1,7 +1,8 @@
 """Form drafts: what a coach has typed into a form but not saved yet, kept so a crash loses none.
 
 One draft per form kind and record (a participant's details, a plan's closure, an objective,
-a progress note, an adjustment's details, the one new referral being typed). The values are the
+a progress note, an adjustment's details, a fit note, a referral's outcome, the one new
+referral being typed). The values are the
 form's own field values, as plain JSON; the form that wrote them is the only one that reads them
 back. A draft goes when the form is saved or deliberately discarded. Drafts hold what was typed
 (personal data), so they live in the same private database as everything else and are never
@@ -44,6 +45,9 @@ class FormKind(StrEnum):
     REWORD_SUGGESTION = "reword_suggestion"
     PROGRESS_NOTE = "progress_note"
     ADJUSTMENT = "adjustment"  # keyed by the adjustment's id
+    FIT_NOTE = "fit_note"  # keyed by the participant's id (one fit note each)
+    # Recording what happened to a referral: keyed by the referral's id.
+    REFERRAL_OUTCOME = "referral_outcome"
 
 
 @dataclass(frozen=True, slots=True)

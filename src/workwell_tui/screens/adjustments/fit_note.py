@@ -1,14 +1,16 @@
 """The fit note: who issued it, when, its "may be fit for work" advice, comments and review date.
 
 The comments describe the functional effects of the condition: health detail, kept for the coach
-and participant and never put in an employer copy by this screen.
+and participant and never put in an employer copy by this screen. What is typed is kept as a
+draft (see `form_draft`) until it is saved or thrown away, and offered back when the form opens.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -25,8 +27,10 @@ from workwell_tui.domain.adjustments.details import (
 )
 from workwell_tui.domain.adjustments.records import ChecklistData
 from workwell_tui.domain.dates import uk_short
+from workwell_tui.domain.form_drafts import FormKind
 from workwell_tui.screens.base import WorkwellScreen
 from workwell_tui.screens.confirm import leave_asking
+from workwell_tui.screens.form_draft import DraftKeeper, restore_values, show_kept_on
 from workwell_tui.screens.form_problems import show_problems
 from workwell_tui.styles import style
 from workwell_tui.widgets.form_field import FormField
@@ -62,6 +66,9 @@ class FitNoteScreen(WorkwellScreen[ChecklistData | None]):
         self.tried = False
         self.saving = False
         self.first_values: tuple[object, ...] = ()
+        self.keeper = DraftKeeper(
+            self, FormKind.FIT_NOTE, str(data.participant_id), self.draft_values, show_kept_on(self)
+        )
 
     def compose(self) -> ComposeResult:
         """Issuer, dates, the four advice boxes and the comments."""
@@ -119,6 +126,23 @@ class FitNoteScreen(WorkwellScreen[ChecklistData | None]):
         """Start at the issuer; remember the values to know if anything changed."""
         self.first_values = self.snapshot()
         self.query_one("#issued_by").focus()
+        self.keeper.defaults = self.draft_values()
+        self.keeper.offer(self.restore, "this fit note")
+
+    def draft_values(self) -> dict[str, object]:
+        """Everything in the form, by control id, as a draft keeps it."""
+        values: dict[str, object] = dict(self.values())
+        for key, _ in FIT_NOTE_ADVICE:
+            values[f"advice-{key}"] = self.query_one(f"#advice-{key}", Checkbox).value
+        return values
+
+    def restore(self, values: Mapping[str, object]) -> None:
+        """Put a kept draft back into the fields."""
+        restore_values((field.control for field in self.query(FormField)), values)
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        """Leaving a field writes the draft at once."""
+        self.keeper.left_field()
 
     def values(self) -> dict[str, str | bool | None]:
         """The text and choice fields."""
@@ -150,6 +174,7 @@ class FitNoteScreen(WorkwellScreen[ChecklistData | None]):
     @on(Select.Changed)
     @on(Checkbox.Changed)
     def _changed(self) -> None:
+        self.keeper.changed()
         if self.tried:
             self.check()
 
@@ -171,14 +196,18 @@ class FitNoteScreen(WorkwellScreen[ChecklistData | None]):
         self.saving = True
         self.save(result)
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def save(self, result: FitNoteCheck) -> None:
-        """Store the fit note off the UI thread; a failure keeps everything typed."""
+        """Store the fit note off the UI thread, then drop the draft; a failure keeps
+        everything typed (and the draft)."""
         assert result.draft is not None
         note = self.data.fit_note
-        data = self.services.store.save_fit_note(
-            self.data.participant_id, result.draft, note.version if note else None
-        )
+        store = self.services.store
+        with self.keeper.saving():
+            data = store.save_fit_note(
+                self.data.participant_id, result.draft, note.version if note else None
+            )
+            store.discard_form_draft(self.keeper.form, self.keeper.record_key)
         self.post_message(self.Saved(data))
 
     def on_fit_note_screen_saved(self, message: Saved) -> None:
@@ -188,7 +217,8 @@ class FitNoteScreen(WorkwellScreen[ChecklistData | None]):
 
     def worker_failed(self, worker: Worker[object]) -> None:
         """Not saved (the message is shown): the form stays, with everything typed."""
-        self.saving = False
+        if worker.group == "save":
+            self.saving = False
 
     def action_cancel(self) -> None:
         """Back; ask first when something was changed and not saved."""
@@ -198,5 +228,5 @@ class FitNoteScreen(WorkwellScreen[ChecklistData | None]):
             question="Go back without saving the fit note? Your changes here will be lost.",
             yes="Discard changes",
             no="Keep editing",
-            leave=lambda _thrown: self.dismiss(None),
+            leave=lambda thrown: self.keeper.leave(lambda: self.dismiss(None), thrown_away=thrown),
         )

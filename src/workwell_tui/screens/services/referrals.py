@@ -23,8 +23,9 @@ from workwell_tui import clock
 from workwell_tui.domain.audit import Viewed
 from workwell_tui.domain.directory.referrals import STALE_DAYS, ReferralDraft, ReferralView
 from workwell_tui.screens.base import audit_view
+from workwell_tui.screens.form_draft import DraftKeeper
 from workwell_tui.screens.navigation import CaseloadStale, WorkFailed
-from workwell_tui.screens.services.referral import ReferralScreen
+from workwell_tui.screens.services.referral import ReferralScreen, saved_with_draft_dropped
 from workwell_tui.services import Services
 from workwell_tui.widgets.user_text import user_text
 
@@ -136,16 +137,21 @@ class ReferralsScreen(ModalScreen[None]):
             return
         view = self.referrals[index]
 
+        form = ReferralScreen(view.service_name, self.person, view, draft_key=view.id)
+
         def changed(draft: ReferralDraft | None) -> None:
             if draft is not None:
-                self.save(view, draft)
+                self.save(view, draft, form.keeper)
 
-        self.app.push_screen(ReferralScreen(view.service_name, self.person, view), changed)
+        self.app.push_screen(form, changed)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def save(self, view: ReferralView, draft: ReferralDraft) -> None:
-        """Store the change, then read the list again."""
-        self.services.store.update_referral(view.id, draft, view.version)
+    def save(self, view: ReferralView, draft: ReferralDraft, keeper: DraftKeeper) -> None:
+        """Store the change (dropping its draft), then read the list again."""
+        store = self.services.store
+        saved_with_draft_dropped(
+            keeper, store, lambda: store.update_referral(view.id, draft, view.version)
+        )
         self.post_message(CaseloadStale())
         self.post_message(self.Read(self.services.store.participant_referrals(self.participant_id)))
 

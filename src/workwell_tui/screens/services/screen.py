@@ -10,6 +10,7 @@ are applied here from the services read once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on, work
@@ -30,6 +31,9 @@ from workwell_tui.widgets.service_details import ServiceDetails
 from workwell_tui.widgets.service_list import ServiceList
 from workwell_tui.widgets.tick_box import TickBox
 from workwell_tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from workwell_tui.screens.form_draft import DraftKeeper
 
 ALL = "all"
 
@@ -259,23 +263,31 @@ class ServicesScreen(WorkwellScreen[None]):
         service = self.query_one(ServiceDetails).service
         if service is None or self.person is None or self.participant_id is None:
             return
-        from workwell_tui.screens.services.referral import ReferralScreen
+        from workwell_tui.screens.services.referral import ReferralScreen, new_referral_key
 
         person = _person_text(self.person).plain
         participant_id = self.participant_id
+        key = new_referral_key(participant_id, service.id)
+        form = ReferralScreen(service.name, person, draft_key=key)
 
         def chosen(draft: ReferralDraft | None) -> None:
             if draft is not None:
-                self.refer(participant_id, service, draft)
+                self.refer(participant_id, service, draft, form.keeper)
 
-        self.app.push_screen(ReferralScreen(service.name, person), chosen)
+        self.app.push_screen(form, chosen)
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
-    def refer(self, participant_id: str, service: ServiceView, draft: ReferralDraft) -> None:
-        """Store the referral off the UI thread."""
-        self.post_message(
-            self.Referred(self.services.store.refer(participant_id, service.id, draft))
+    def refer(
+        self, participant_id: str, service: ServiceView, draft: ReferralDraft, keeper: DraftKeeper
+    ) -> None:
+        """Store the referral off the UI thread (dropping its draft)."""
+        from workwell_tui.screens.services.referral import saved_with_draft_dropped
+
+        store = self.services.store
+        referral = saved_with_draft_dropped(
+            keeper, store, lambda: store.refer(participant_id, service.id, draft)
         )
+        self.post_message(self.Referred(referral))
 
     def on_services_screen_referred(self, message: Referred) -> None:
         """Stored: say so, and let the caseload read its flags again."""
